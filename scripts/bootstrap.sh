@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what CustodySettle's run and test commands need, skipping whatever is already there:
+#   - Debian packages: PostgreSQL 15 server binaries, curl, and the real gRPC peers and tools the
+#     tests and benchmarks drive (python3-grpcio, python3-grpc-tools, nghttp2-client for h2load,
+#     docker-compose to validate docker-compose.yml without an engine);
+#   - npm packages pinned in package-lock.json: anvil, forge, solc, OpenZeppelin, @grpc/grpc-js.
+# Usage: scripts/bootstrap.sh [--run-only]   (--run-only skips the packages only tests use)
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+say() { printf '[bootstrap] %s\n' "$*"; }
+
+run_packages=(postgresql-15 curl)
+test_packages=(python3-grpcio python3-grpc-tools nghttp2-client docker-compose)
+packages=("${run_packages[@]}")
+[ "${1:-}" = "--run-only" ] || packages+=("${test_packages[@]}")
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    say "missing Debian packages: ${missing[*]}; install them with: sudo apt-get install ${missing[*]}"
+    exit 1
+  fi
+  say "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  # The postgresql-15 package must not start a system cluster: we run a private one.
+  if [[ " ${missing[*]} " == *" postgresql-15 "* ]] && [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm ci only when package-lock.json changed since the last install.
+stamp="$repo/node_modules/.custodysettle-lock.sha256"
+want="$(sha256sum "$repo/package-lock.json" | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  say "installing npm toolchain (anvil, forge, solc, grpc-js) from package-lock.json"
+  (cd "$repo" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$want" > "$stamp"
+fi
+say "dependencies ready"

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Text;
+using CustodySettle.Testing;
+
+namespace CustodySettle.Stack.Tests;
+
+/// <summary>The README's run command: brings the stack up, and Ctrl-C leaves nothing behind.</summary>
+public sealed class RunCommandTests
+{
+    [Fact]
+    public async Task Run_CtrlC_StopsTheStackAndLeavesNothingBehind()
+    {
+        await using var stack = new PrivateStack();
+        // setsid makes run.sh a process-group leader, so the test can signal the group as a terminal's
+        // Ctrl-C does (SIGINT to every process of the foreground group).
+        var start = new ProcessStartInfo("setsid", [RepositoryPaths.Combine("scripts", "run.sh")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryPaths.Root,
+        };
+        foreach (var (key, value) in stack.Environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var run = Process.Start(start)!;
+        var output = new StringBuilder();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        run.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (e.Data == "[run] ready")
+            {
+                ready.TrySetResult();
+            }
+        };
+        run.ErrorDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
+        run.BeginOutputReadLine();
+        run.BeginErrorReadLine();
+
+        await ready.Task.WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.NotEmpty(stack.LiveProcesses());
+        Assert.Equal(0, (await stack.RunAsync("status")).ExitCode);
+
+        var signal = await ProcessRunner.RunAsync("kill", ["-INT", "--", $"-{run.Id}"], TimeSpan.FromSeconds(10));
+        await run.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(0, signal.ExitCode);
+        Assert.Equal(130, run.ExitCode);
+        await StackScriptTests.WaitUntilAsync(() => stack.LiveProcesses().Count == 0);
+        Assert.Empty(Directory.GetFileSystemEntries(stack.PgSocketDir));
+        lock (output)
+        {
+            Assert.Contains("stopping the local stack", output.ToString(), StringComparison.Ordinal);
+        }
+    }
+}
