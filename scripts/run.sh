@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The README's run command: installs what the service needs, brings the local stack up (PostgreSQL,
-# anvil) and keeps it running in the foreground. Ctrl-C (or SIGTERM) stops everything it started.
+# anvil), builds and starts the CustodySettle gRPC service on 127.0.0.1:50051 (it applies the database
+# migrations at start-up), and keeps it in the foreground. Ctrl-C (or SIGTERM) stops everything.
 #
-# Today it runs the stack only: the gRPC service, its migrations, the contract deployment and the demo
-# arrive with the issues that build them, and this script will start them on 127.0.0.1:50051.
+# The contract deployment and the demo data join this command with the issues that build them.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -13,7 +13,10 @@ scripts/bootstrap.sh --run-only
 waiter=""
 cleanup() {
   trap - EXIT INT TERM
-  [ -n "$waiter" ] && kill "$waiter" 2>/dev/null
+  if [ -n "$waiter" ]; then
+    kill "$waiter" 2>/dev/null
+    wait "$waiter" 2>/dev/null
+  fi
   say "stopping the local stack"
   scripts/stack.sh down
 }
@@ -24,18 +27,36 @@ scripts/stack.sh up
 scripts/contracts.sh build
 set -a; . "${CS_STACK_DIR:-$repo/.stack}/stack.env"; set +a
 
+say "building the service"
+server_dir="${CS_STACK_DIR:-$repo/.stack}/server"
+dotnet build "$repo/src/CustodySettle.Server/CustodySettle.Server.csproj" -c Release -nologo -clp:ErrorsOnly -o "$server_dir" >/dev/null
+
+listen="${CS_LISTEN:-http://127.0.0.1:50051}"
+export CS_LISTEN="$listen"
+dotnet "$server_dir/CustodySettle.Server.dll" &
+waiter=$!
+
+# Ready when the health service answers SERVING over real gRPC.
+for _ in $(seq 1 100); do
+  if /usr/bin/python3 "$repo/scripts/grpc_probe.py" "${listen#http://}" health >/dev/null 2>&1; then break; fi
+  kill -0 "$waiter" 2>/dev/null || { say "the service exited during start-up"; exit 1; }
+  sleep 0.2
+done
+
 cat <<MSG
 
-CustodySettle local stack is up:
-  PostgreSQL 15   127.0.0.1:$CS_PG_PORT  database $CS_PG_DATABASE  (psql "\$(scripts/stack.sh env | sed -n 's/^CS_PG_CONNECTION=//p')")
+CustodySettle is running:
+  gRPC service    $listen  (HTTP/2 h2c; health and server reflection enabled)
+  PostgreSQL 15   127.0.0.1:$CS_PG_PORT  database $CS_PG_DATABASE  (migrations applied)
   anvil           $CS_ANVIL_URL  chain id 31337
   settings        .stack/stack.env
 
-The CustodySettle gRPC service is not built yet: this command will start it on 127.0.0.1:50051
-with demo data once it exists. Press Ctrl-C to stop the stack.
+Try it:
+  /usr/bin/python3 scripts/grpc_probe.py ${listen#http://} health     # grpc.health.v1.Health/Check
+  /usr/bin/python3 scripts/grpc_probe.py ${listen#http://} services   # server reflection: list services
+  grpcurl -plaintext ${listen#http://} list                           # if you have grpcurl
+
+Press Ctrl-C to stop the service and the stack.
 MSG
 say "ready"
-# Wait in the foreground; `wait` returns at once when a signal arrives, so Ctrl-C is handled promptly.
-sleep infinity &
-waiter=$!
 wait "$waiter"

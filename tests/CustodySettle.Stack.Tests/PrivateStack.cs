@@ -16,11 +16,13 @@ internal sealed class PrivateStack : IAsyncDisposable
         Directory = System.IO.Directory.CreateTempSubdirectory("cs-stack-").FullName;
         PgPort = FreePort();
         AnvilPort = FreePort();
+        ServicePort = FreePort();
         Environment = new Dictionary<string, string>
         {
             ["CS_STACK_DIR"] = Directory,
             ["CS_PG_PORT"] = PgPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CS_ANVIL_PORT"] = AnvilPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CS_LISTEN"] = $"http://127.0.0.1:{ServicePort}",
         };
     }
 
@@ -29,6 +31,9 @@ internal sealed class PrivateStack : IAsyncDisposable
     public int PgPort { get; }
 
     public int AnvilPort { get; }
+
+    /// <summary>Where the run command serves gRPC for this stack.</summary>
+    public int ServicePort { get; }
 
     public Dictionary<string, string> Environment { get; }
 

@@ -8,7 +8,7 @@ namespace CustodySettle.Stack.Tests;
 public sealed class RunCommandTests
 {
     [Fact]
-    public async Task Run_CtrlC_StopsTheStackAndLeavesNothingBehind()
+    public async Task Run_UntilCtrlC_ServesGrpcThenStopsEverythingAndLeavesNothingBehind()
     {
         await using var stack = new PrivateStack();
         // setsid makes run.sh a process-group leader, so the test can signal the group as a terminal's
@@ -50,15 +50,19 @@ public sealed class RunCommandTests
         run.BeginOutputReadLine();
         run.BeginErrorReadLine();
 
-        await ready.Task.WaitAsync(TimeSpan.FromMinutes(3));
+        await ready.Task.WaitAsync(TimeSpan.FromMinutes(5));
         Assert.NotEmpty(stack.LiveProcesses());
         Assert.Equal(0, (await stack.RunAsync("status")).ExitCode);
+        var health = await ProcessRunner.RunAsync(
+            "/usr/bin/python3", [RepositoryPaths.Combine("scripts", "grpc_probe.py"), $"127.0.0.1:{stack.ServicePort}", "health"], TimeSpan.FromSeconds(30));
+        Assert.Equal("SERVING", health.StandardOutput.Trim());
 
         var signal = await ProcessRunner.RunAsync("kill", ["-INT", "--", $"-{run.Id}"], TimeSpan.FromSeconds(10));
         await run.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(0, signal.ExitCode);
         Assert.Equal(130, run.ExitCode);
+        // The service runs from the stack's folder too, so this covers it as well as PostgreSQL and anvil.
         await StackScriptTests.WaitUntilAsync(() => stack.LiveProcesses().Count == 0);
         Assert.Empty(Directory.GetFileSystemEntries(stack.PgSocketDir));
         lock (output)

@@ -165,7 +165,9 @@ internal static class GrpcProtocolHelpers
 
     /// <summary>The status code from a <c>grpc-status</c> value; a missing or invalid one is UNKNOWN.</summary>
     public static StatusCode ParseStatusCode(string? value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? (StatusCode)code : StatusCode.Unknown;
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && Enum.IsDefined((StatusCode)code)
+            ? (StatusCode)code
+            : StatusCode.Unknown;
 
     /// <summary>Reads a big-endian 32-bit length from the message header.</summary>
     public static uint ReadLength(ReadOnlySequence<byte> header)

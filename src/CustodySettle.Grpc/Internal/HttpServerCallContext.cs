@@ -1,6 +1,5 @@
 using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace CustodySettle.Grpc.Internal;
@@ -140,66 +139,6 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
         }
     }
 
-    private void OnDeadline() => _deadlineTask = DeadlineExceededAsync();
-
-    private async Task DeadlineExceededAsync()
-    {
-        DeadlineExceeded = true;
-        try
-        {
-            await _cts.CancelAsync();
-        }
-        catch (AggregateException e)
-        {
-            // A handler's cancellation callback threw; the call still ends with DEADLINE_EXCEEDED.
-            GrpcServerLog.CancellationCallbackFailed(_logger, Method, e);
-        }
-
-        await _writeLock.WaitAsync();
-        try
-        {
-            if (_completed)
-            {
-                return;
-            }
-
-            _completed = true;
-            GrpcServerLog.DeadlineExceeded(_logger, Method);
-            WriteStatus(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"));
-            await _http.Response.CompleteAsync();
-            // The client may still be sending: reset the stream so neither side waits on it.
-            _http.Features.Get<IHttpResetFeature>()?.Reset(GrpcProtocolConstants.Http2CancelErrorCode);
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException or OperationCanceledException)
-        {
-            GrpcServerLog.DeadlineResponseFailed(_logger, Method, e);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    /// <summary>Writes the final status (trailers, or Trailers-Only when nothing was sent yet), once.</summary>
-    public async Task CompleteAsync(Status status)
-    {
-        await _writeLock.WaitAsync();
-        try
-        {
-            if (_completed)
-            {
-                return;
-            }
-
-            _completed = true;
-            WriteStatus(status);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
     /// <summary>Waits for a deadline that fired to finish ending the call, and releases the call's resources.</summary>
     public async Task EndAsync()
     {
@@ -229,43 +168,6 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
             throw DeadlineExceeded
                 ? new RpcException(StatusCode.DeadlineExceeded, "Deadline Exceeded")
                 : new InvalidOperationException("The call is complete: no more messages can be written.");
-        }
-    }
-
-    private void WriteStatus(Status status)
-    {
-        var response = _http.Response;
-        var code = ((int)status.Code).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var message = string.IsNullOrEmpty(status.Detail) ? null : GrpcProtocolHelpers.PercentEncode(status.Detail);
-        if (!response.HasStarted && !_bodyWritten)
-        {
-            // Trailers-Only: the status travels in the only HEADERS frame, which ends the stream.
-            response.Headers[GrpcProtocolConstants.StatusTrailer] = code;
-            if (message is not null)
-            {
-                response.Headers[GrpcProtocolConstants.MessageTrailer] = message;
-            }
-
-            if (_responseTrailers is not null)
-            {
-                MetadataCodec.AddTo(response.Headers, _responseTrailers);
-            }
-
-            return;
-        }
-
-        response.AppendTrailer(GrpcProtocolConstants.StatusTrailer, code);
-        if (message is not null)
-        {
-            response.AppendTrailer(GrpcProtocolConstants.MessageTrailer, message);
-        }
-
-        if (_responseTrailers is not null)
-        {
-            foreach (var entry in _responseTrailers)
-            {
-                response.AppendTrailer(entry.Key, MetadataCodec.Encode(entry));
-            }
         }
     }
 }

@@ -31,7 +31,7 @@ internal static class MessageCompression
 
         if (encoding is null || string.Equals(encoding, GrpcProtocolConstants.IdentityEncoding, StringComparison.OrdinalIgnoreCase))
         {
-            throw new RpcException(StatusCode.Internal, "Request sent a compressed message without a grpc-encoding that names its compression.");
+            throw new RpcException(StatusCode.Internal, "Received a compressed message without a grpc-encoding that names its compression.");
         }
 
         using var input = new ReadOnlySequenceStream(payload);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CustodySettle.Grpc;
 using Google.Protobuf;
 
@@ -9,10 +8,8 @@ namespace CustodySettle.Testing.Interop;
 /// peers drive it to prove the transport; Observe lets them check what a handler saw of cancellation.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "RPC handlers bind as instance methods, stateless or not.")]
-public sealed class EchoHandler
+public sealed class EchoHandler(EchoObservations observations)
 {
-    private readonly ConcurrentDictionary<string, ObservationRecord> _observations = new(StringComparer.Ordinal);
-
     public async Task<EchoReply> Unary(EchoRequest request, ServerCallContext context)
     {
         var echoed = new Metadata();
@@ -41,7 +38,7 @@ public sealed class EchoHandler
 
     public async Task ServerStream(StreamRequest request, IAsyncStreamWriter<EchoReply> responseStream, ServerCallContext context)
     {
-        var record = Record(request.Tag);
+        var record = observations.For(request.Tag);
         using var registration = context.CancellationToken.Register(() => record.Cancelled = true);
         try
         {
@@ -54,7 +51,7 @@ public sealed class EchoHandler
                 }
 
                 await responseStream.WriteAsync(new EchoReply { Sequence = i, Payload = payload }, context.CancellationToken);
-                Interlocked.Increment(ref record.MessagesSent);
+                record.CountSent();
             }
         }
         finally
@@ -85,7 +82,7 @@ public sealed class EchoHandler
 
     public async Task<EchoReply> Sleep(SleepRequest request, ServerCallContext context)
     {
-        var record = Record(request.Tag);
+        var record = observations.For(request.Tag);
         try
         {
             await Task.Delay(request.DurationMs, context.CancellationToken);
@@ -104,21 +101,8 @@ public sealed class EchoHandler
 
     public async Task<Observation> Observe(ObserveRequest request, ServerCallContext context)
     {
-        var record = Record(request.Tag);
+        var record = observations.For(request.Tag);
         await Task.WhenAny(record.Finished.Task, Task.Delay(TimeSpan.FromSeconds(10), context.CancellationToken));
-        return new Observation { Cancelled = record.Cancelled, MessagesSent = Interlocked.Read(ref record.MessagesSent), Finished = record.Finished.Task.IsCompleted };
-    }
-
-    private ObservationRecord Record(string tag) => _observations.GetOrAdd(tag, _ => new ObservationRecord());
-
-    private sealed class ObservationRecord
-    {
-        public long MessagesSent;
-
-        public volatile bool Cancelled;
-
-        public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Finish() => Finished.TrySetResult();
+        return new Observation { Cancelled = record.Cancelled, MessagesSent = record.MessagesSent, Finished = record.Finished.Task.IsCompleted };
     }
 }

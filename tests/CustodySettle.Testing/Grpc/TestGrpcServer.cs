@@ -51,7 +51,9 @@ public sealed class TestGrpcServer : IAsyncDisposable
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.Protocols = protocols));
         builder.Services.AddGrpcTransport(options);
+        builder.Services.AddSingleton<EchoObservations>();
         builder.Services.AddGrpcService<EchoHandler>(EchoReflection.Descriptor.Services[0]);
+        builder.Services.AddGrpcHealth().AddGrpcReflection();
         configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseGrpcTransport();
