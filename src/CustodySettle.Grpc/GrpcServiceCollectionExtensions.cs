@@ -31,11 +31,17 @@ public static class GrpcServiceCollectionExtensions
     /// named after it (see <see cref="ServerCallContext"/> for the shapes). The handler is a singleton
     /// unless the application registered it with another lifetime first.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The service is registered already.</exception>
     public static IServiceCollection AddGrpcService<THandler>(this IServiceCollection services, ServiceDescriptor service)
         where THandler : class
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(service);
+        if (services.Any(d => d.ImplementationInstance is GrpcServiceRegistration r && r.Service.FullName == service.FullName))
+        {
+            throw new InvalidOperationException($"gRPC service {service.FullName} is already registered");
+        }
+
         services.TryAddSingleton<THandler>();
         services.AddSingleton(new GrpcServiceRegistration(service, typeof(THandler)));
         return services;

@@ -86,12 +86,14 @@ internal sealed class GrpcDispatcher(
                 return rpc.Status;
             case OperationCanceledException or IOException when call.DeadlineExceeded:
                 return new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+            // Shutdown before client abort: Kestrel aborts open requests while stopping, and a draining
+            // server must answer UNAVAILABLE (which clients retry elsewhere), not CANCELLED.
+            case OperationCanceledException or IOException when lifetime.ApplicationStopping.IsCancellationRequested:
+                GrpcServerLog.EndedByShutdown(logger, call.Method);
+                return new Status(StatusCode.Unavailable, "The server is shutting down.");
             case OperationCanceledException or IOException when call.Http.RequestAborted.IsCancellationRequested:
                 GrpcServerLog.CancelledByClient(logger, call.Method);
                 return new Status(StatusCode.Cancelled, "Cancelled by the client");
-            case OperationCanceledException when lifetime.ApplicationStopping.IsCancellationRequested:
-                GrpcServerLog.EndedByShutdown(logger, call.Method);
-                return new Status(StatusCode.Unavailable, "The server is shutting down.");
             default:
                 GrpcServerLog.HandlerFailed(logger, call.Method, e);
                 return new Status(StatusCode.Unknown, GrpcProtocolConstants.GenericHandlerError);

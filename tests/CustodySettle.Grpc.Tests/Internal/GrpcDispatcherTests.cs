@@ -205,4 +205,25 @@ public sealed class GrpcDispatcherTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("HTTP/2 only endpoint", System.Text.Encoding.ASCII.GetString(response.Body), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ServerStopping_OpenStream_EndsWithUnavailable()
+    {
+        var server = await TestGrpcServer.StartAsync();
+        using var channel = new CustodySettle.Grpc.Client.GrpcClientChannel(server.Address);
+        using var call = channel.ServerStreaming(
+            CustodySettle.Grpc.Tests.Client.EchoMethods.ServerStream, new StreamRequest { Count = 1_000_000, IntervalMs = 10, Tag = "stopping" });
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+
+        var stopping = server.DisposeAsync().AsTask();
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
+        });
+        await stopping;
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+    }
 }
