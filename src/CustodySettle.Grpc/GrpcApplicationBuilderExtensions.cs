@@ -25,7 +25,8 @@ public static class GrpcApplicationBuilderExtensions
         var methods = new Dictionary<string, ServerMethodBinding>(StringComparer.Ordinal);
         foreach (var registration in services.GetServices<GrpcServiceRegistration>())
         {
-            foreach (var binding in ServiceBinder.Bind(registration.Service, registration.HandlerType, out var handlers))
+            var activator = () => new HandlerActivator(registration.HandlerType, registration.HandlerLifetime, services);
+            foreach (var binding in ServiceBinder.Bind(registration.Service, registration.HandlerType, activator, out var handlers))
             {
                 binding.Pipeline = BuildPipeline(handlers[binding], interceptors);
                 if (!methods.TryAdd(binding.Path, binding))

@@ -43,7 +43,8 @@ public static class GrpcServiceCollectionExtensions
         }
 
         services.TryAddSingleton<THandler>();
-        services.AddSingleton(new GrpcServiceRegistration(service, typeof(THandler)));
+        var lifetime = services.Last(d => d.ServiceType == typeof(THandler)).Lifetime;
+        services.AddSingleton(new GrpcServiceRegistration(service, typeof(THandler), lifetime));
         return services;
     }
 

@@ -11,12 +11,12 @@ internal sealed class ClientStreamingServerCallHandler<TRequest, TResponse>(
 {
     public override async Task HandleAsync(HttpServerCallContext call)
     {
-        var response = await invoke(activator.Get(call.Http.RequestServices), new HttpRequestStreamReader<TRequest>(call, parser), call);
+        var response = await invoke(activator.Get(call.Http), new HttpRequestStreamReader<TRequest>(call, parser), call);
         if (response is null)
         {
             throw new InvalidOperationException($"Handler for {call.Method} returned no response message.");
         }
 
-        await call.WriteMessageAsync(response, flush: false, call.CancellationToken);
+        await call.WriteMessageAsync(response, flush: false, CancellationToken.None);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class DuplexStreamingServerCallHandler<TRequest, TResponse>(
 {
     public override Task HandleAsync(HttpServerCallContext call) =>
         invoke(
-            activator.Get(call.Http.RequestServices),
+            activator.Get(call.Http),
             new HttpRequestStreamReader<TRequest>(call, parser),
             new HttpResponseStreamWriter<TResponse>(call),
             call);

@@ -1,12 +1,24 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustodySettle.Grpc.Internal;
 
 /// <summary>
-/// Gets the handler for a call from the request's services: a singleton or scoped registration as the
-/// application chose (AddGrpcService registers a singleton unless one is already there).
+/// Gets the handler for a call. A singleton (what AddGrpcService registers unless the application
+/// chose otherwise) is resolved once at start-up: touching HttpContext.RequestServices would create a
+/// service scope per request, a cost every call would pay. Scoped and transient handlers come from the
+/// request's scope.
 /// </summary>
-internal sealed class HandlerActivator(Type handlerType)
+internal sealed class HandlerActivator
 {
-    public object Get(IServiceProvider services) => services.GetRequiredService(handlerType);
+    private readonly Type _handlerType;
+    private readonly object? _singleton;
+
+    public HandlerActivator(Type handlerType, ServiceLifetime lifetime, IServiceProvider root)
+    {
+        _handlerType = handlerType;
+        _singleton = lifetime == ServiceLifetime.Singleton ? root.GetRequiredService(handlerType) : null;
+    }
+
+    public object Get(HttpContext http) => _singleton ?? http.RequestServices.GetRequiredService(_handlerType);
 }

@@ -15,7 +15,7 @@ internal sealed partial class HttpServerCallContext
         DeadlineExceeded = true;
         try
         {
-            await _cts.CancelAsync();
+            await Cancellation.CancelAsync();
         }
         catch (AggregateException e)
         {
@@ -23,7 +23,7 @@ internal sealed partial class HttpServerCallContext
             GrpcServerLog.CancellationCallbackFailed(_logger, Method, e);
         }
 
-        await _writeLock.WaitAsync();
+        await _writeLock!.WaitAsync(); // armed with the deadline, so never null here
         try
         {
             if (_completed)

@@ -19,7 +19,9 @@ internal sealed partial class HttpServerCallContext
         var haveMessage = false;
         while (true)
         {
-            var result = await reader.ReadAsync(CancellationToken);
+            // No token: a deadline resets the stream and a client reset or shutdown aborts it, and any
+            // of those ends this read; the call's token is created only if the handler asks for it.
+            var result = await reader.ReadAsync(CancellationToken.None);
             var buffer = result.Buffer;
             if (!haveMessage && MessageFraming.TryRead(ref buffer, _options.MaxReceiveMessageSize, out var compressed, out var payload))
             {
@@ -92,7 +94,7 @@ internal sealed partial class HttpServerCallContext
     /// </summary>
     public async Task WriteMessageAsync(IMessage message, bool flush, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken);
+        await EnterWriteAsync(cancellationToken);
         try
         {
             ThrowIfCompleted();
@@ -115,7 +117,7 @@ internal sealed partial class HttpServerCallContext
         }
         finally
         {
-            _writeLock.Release();
+            ExitWrite();
         }
     }
 }

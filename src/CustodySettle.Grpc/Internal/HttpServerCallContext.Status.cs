@@ -11,7 +11,7 @@ internal sealed partial class HttpServerCallContext
     /// <summary>Writes the final status (trailers, or Trailers-Only when nothing was sent yet), once.</summary>
     public async Task CompleteAsync(Status status)
     {
-        await _writeLock.WaitAsync();
+        await EnterWriteAsync(CancellationToken.None);
         try
         {
             if (_completed)
@@ -24,7 +24,7 @@ internal sealed partial class HttpServerCallContext
         }
         finally
         {
-            _writeLock.Release();
+            ExitWrite();
         }
     }
 

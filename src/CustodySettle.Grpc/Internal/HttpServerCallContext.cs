@@ -17,8 +17,15 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
     private readonly GrpcServerOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly CancellationTokenSource _cts;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly CancellationToken _stopping;
+    private readonly Lock _ctsGate = new();
+
+    // Created on first use: a unary handler that never looks at its token costs no linked source and
+    // no registrations (and Kestrel allocates RequestAborted's source only when it is read).
+    private CancellationTokenSource? _cts;
+    // Only the deadline's timer writes concurrently with the handler, so the lock that orders writes
+    // exists only when a deadline is armed; without one, writes are sequential by construction.
+    private SemaphoreSlim? _writeLock;
     private ITimer? _deadlineTimer;
     private Task? _deadlineTask;
     private Metadata? _requestHeaders;
@@ -38,7 +45,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
         _options = options;
         _logger = logger;
         _time = time;
-        _cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        _stopping = stopping;
         RequestEncoding = http.Request.Headers[GrpcProtocolConstants.EncodingHeader].ToString() is { Length: > 0 } e ? e : null;
         GzipResponses = options.CompressResponses
             && MessageCompression.AcceptsGzip(http.Request.Headers[GrpcProtocolConstants.AcceptEncodingHeader].ToString());
@@ -82,7 +89,18 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
 
     private DateTimeOffset? DeadlineValue { get; set; }
 
-    public override CancellationToken CancellationToken => _cts.Token;
+    public override CancellationToken CancellationToken => Cancellation.Token;
+
+    private CancellationTokenSource Cancellation
+    {
+        get
+        {
+            lock (_ctsGate)
+            {
+                return _cts ??= CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted, _stopping);
+            }
+        }
+    }
 
     public override Metadata RequestHeaders => _requestHeaders ??= MetadataCodec.FromRequestHeaders(_http.Request.Headers);
 
@@ -112,6 +130,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
             if (timeout < TimeSpan.FromDays(30))
             {
                 DeadlineValue = _time.GetUtcNow() + timeout;
+                _writeLock = new SemaphoreSlim(1, 1);
                 _deadlineTimer = _time.CreateTimer(static state => ((HttpServerCallContext)state!).OnDeadline(), this, timeout, Timeout.InfiniteTimeSpan);
             }
         }
@@ -120,7 +139,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
     public override async Task WriteResponseHeadersAsync(Metadata responseHeaders)
     {
         ArgumentNullException.ThrowIfNull(responseHeaders);
-        await _writeLock.WaitAsync(CancellationToken);
+        await EnterWriteAsync(CancellationToken);
         try
         {
             if (_headersWritten || _bodyWritten || _http.Response.HasStarted)
@@ -135,7 +154,7 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
         }
         finally
         {
-            _writeLock.Release();
+            ExitWrite();
         }
     }
 
@@ -157,9 +176,18 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
 
     public void Dispose()
     {
-        _cts.Dispose();
-        _writeLock.Dispose();
+        lock (_ctsGate)
+        {
+            _cts?.Dispose();
+        }
+
+        _writeLock?.Dispose();
     }
+
+    private Task EnterWriteAsync(CancellationToken cancellationToken) =>
+        _writeLock?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
+
+    private void ExitWrite() => _writeLock?.Release();
 
     private void ThrowIfCompleted()
     {

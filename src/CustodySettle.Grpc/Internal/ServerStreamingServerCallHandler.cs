@@ -12,6 +12,6 @@ internal sealed class ServerStreamingServerCallHandler<TRequest, TResponse>(
     public override async Task HandleAsync(HttpServerCallContext call)
     {
         var request = await call.ReadSingleMessageAsync(parser);
-        await invoke(activator.Get(call.Http.RequestServices), request, new HttpResponseStreamWriter<TResponse>(call), call);
+        await invoke(activator.Get(call.Http), request, new HttpResponseStreamWriter<TResponse>(call), call);
     }
 }

@@ -12,7 +12,8 @@ namespace CustodySettle.Grpc.Internal;
 /// </summary>
 internal static class ServiceBinder
 {
-    public static IReadOnlyList<ServerMethodBinding> Bind(ServiceDescriptor service, Type handlerType, out Dictionary<ServerMethodBinding, ServerCallHandler> handlers)
+    public static IReadOnlyList<ServerMethodBinding> Bind(
+        ServiceDescriptor service, Type handlerType, Func<HandlerActivator> activatorFactory, out Dictionary<ServerMethodBinding, ServerCallHandler> handlers)
     {
         var errors = new List<string>();
         var declared = handlerType.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
@@ -25,7 +26,7 @@ internal static class ServiceBinder
 
         var bindings = new List<ServerMethodBinding>();
         handlers = [];
-        var activator = new HandlerActivator(handlerType);
+        HandlerActivator? activator = null;
         foreach (var rpc in service.Methods)
         {
             var candidates = declared.Where(m => m.Name == rpc.Name).ToList();
@@ -45,6 +46,7 @@ internal static class ServiceBinder
             }
 
             var binding = new ServerMethodBinding($"/{service.FullName}/{rpc.Name}", rpc);
+            activator ??= activatorFactory();
             handlers[binding] = CreateHandler(rpc, handlerType, candidates[0], activator);
             bindings.Add(binding);
         }

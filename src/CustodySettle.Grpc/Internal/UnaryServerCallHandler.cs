@@ -12,12 +12,12 @@ internal sealed class UnaryServerCallHandler<TRequest, TResponse>(
     public override async Task HandleAsync(HttpServerCallContext call)
     {
         var request = await call.ReadSingleMessageAsync(parser);
-        var response = await invoke(activator.Get(call.Http.RequestServices), request, call);
+        var response = await invoke(activator.Get(call.Http), request, call);
         if (response is null)
         {
             throw new InvalidOperationException($"Handler for {call.Method} returned no response message.");
         }
 
-        await call.WriteMessageAsync(response, flush: false, call.CancellationToken);
+        await call.WriteMessageAsync(response, flush: false, CancellationToken.None);
     }
 }

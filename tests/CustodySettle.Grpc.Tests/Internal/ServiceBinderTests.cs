@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using CustodySettle.Grpc.Internal;
 using CustodySettle.Testing.Interop;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustodySettle.Grpc.Tests.Internal;
 
@@ -9,10 +10,13 @@ public sealed class ServiceBinderTests
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Echo = EchoReflection.Descriptor.Services[0];
 
+    private static Func<HandlerActivator> Transient(Type handler) =>
+        () => new HandlerActivator(handler, ServiceLifetime.Transient, new ServiceCollection().BuildServiceProvider());
+
     [Fact]
     public void Bind_CompleteHandler_BindsEveryRpcByPath()
     {
-        var bindings = ServiceBinder.Bind(Echo, typeof(EchoHandler), out var handlers);
+        var bindings = ServiceBinder.Bind(Echo, typeof(EchoHandler), Transient(typeof(EchoHandler)), out var handlers);
 
         Assert.Equal(
             ["/custodysettle.testing.v1.Echo/Unary", "/custodysettle.testing.v1.Echo/ServerStream", "/custodysettle.testing.v1.Echo/ClientStream",
@@ -27,7 +31,7 @@ public sealed class ServiceBinderTests
     [Fact]
     public void Bind_MissingRpcAndExtraMethod_FailsNamingBoth()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => ServiceBinder.Bind(Echo, typeof(IncompleteHandler), out _));
+        var error = Assert.Throws<InvalidOperationException>(() => ServiceBinder.Bind(Echo, typeof(IncompleteHandler), Transient(typeof(IncompleteHandler)), out _));
 
         Assert.Contains("RPC custodysettle.testing.v1.Echo/ServerStream has no handler", error.Message, StringComparison.Ordinal);
         Assert.Contains("IncompleteHandler.Helper matches no RPC", error.Message, StringComparison.Ordinal);
@@ -36,7 +40,7 @@ public sealed class ServiceBinderTests
     [Fact]
     public void Bind_WrongShape_FailsWithTheExpectedSignature()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => ServiceBinder.Bind(Echo, typeof(WrongShapeHandler), out _));
+        var error = Assert.Throws<InvalidOperationException>(() => ServiceBinder.Bind(Echo, typeof(WrongShapeHandler), Transient(typeof(WrongShapeHandler)), out _));
 
         Assert.Contains("WrongShapeHandler.Unary must be Task<EchoReply> Unary(EchoRequest, ServerCallContext) for the unary RPC", error.Message, StringComparison.Ordinal);
     }
