@@ -4,18 +4,20 @@
 #
 #   bench/grpc/run.sh [--ours '<command with {port}>'] [--ref-mode sync|callback]
 #
-# --ours (or env CS_BENCH_OURS): how to start our server; {port} becomes a free loopback port and the
-#   server must serve custodysettle.testing.v1.Echo/Unary there over h2c (cleartext HTTP/2, prior
-#   knowledge). Pass a prebuilt server, not `dotnet run`, so that no build runs during the benchmark.
+# --ours (or env CS_BENCH_OURS): how to start our server; {port} becomes a free loopback port,
+#   where it must serve custodysettle.testing.v1.Echo/Unary over h2c (cleartext HTTP/2, prior
+#   knowledge). Pass a prebuilt server, not `dotnet run`, so that no build runs beside the load.
 #   Without it only the reference is measured. To try the whole script before our server exists,
-#   pass the reference itself:  --ours 'bench/grpc/build/echo_server {port}'
+#   pass the reference itself (an A/A run):  --ours 'bench/grpc/build/echo_server {port} callback'
 #
 # Tunables (env): CS_BENCH_N requests per measured run (1000000), CS_BENCH_C connections (8),
 #   CS_BENCH_M concurrent streams per connection (32), CS_BENCH_T h2load threads (1),
 #   CS_BENCH_WARMUP_N warm-up requests, not measured (50000), CS_BENCH_PIN 1 = server on CPU 0 and
 #   h2load on CPU 1, 0 = unpinned (1), CS_BENCH_REF_MODE sync|callback (callback),
-#   CS_BENCH_START_TIMEOUT seconds to wait for a server to accept (120), CS_BENCH_QUIET_PCT and
-#   CS_BENCH_QUIET_WAIT: wait up to that many seconds (600) for other load below that % of a core (15).
+#   CS_BENCH_START_TIMEOUT seconds to wait for a server to accept (120); before each measured run,
+#   wait up to CS_BENCH_QUIET_WAIT seconds (600) for other load below CS_BENCH_QUIET_PCT % of a
+#   core (15). CS_BENCH_GRPC_CHECK=0 skips the grpcio check for a server under test that is no gRPC
+#   server (bench/KestrelFloor, which echoes the request bytes); the nghttp check still runs.
 # Raw outputs: bench/grpc/build/results/<timestamp>/.
 set -euo pipefail
 
@@ -42,8 +44,13 @@ n="${CS_BENCH_N:-1000000}"; c="${CS_BENCH_C:-8}"; m="${CS_BENCH_M:-32}"; t="${CS
 warmup_n="${CS_BENCH_WARMUP_N:-50000}"; pin="${CS_BENCH_PIN:-1}"
 start_timeout="${CS_BENCH_START_TIMEOUT:-120}"
 quiet_pct="${CS_BENCH_QUIET_PCT:-15}"; quiet_wait="${CS_BENCH_QUIET_WAIT:-600}"
-case "$ref_mode" in sync|callback) ;; *) echo "--ref-mode must be sync or callback" >&2; exit 2 ;; esac
-[ "$pin" = 0 ] || [ "$(nproc)" -ge 2 ] || { echo "pinning needs 2 CPUs; set CS_BENCH_PIN=0" >&2; exit 2; }
+case "$ref_mode" in
+  sync|callback) ;;
+  *) echo "--ref-mode must be sync or callback" >&2; exit 2 ;;
+esac
+if [ "$pin" = 1 ] && [ "$(nproc)" -lt 2 ]; then
+  echo "pinning needs 2 CPUs; set CS_BENCH_PIN=0" >&2; exit 2
+fi
 
 say() { printf '[bench] %s\n' "$*"; }
 
@@ -90,7 +97,11 @@ printf 'message: "hello"' | protoc -I "$proto_root" \
   --encode=custodysettle.testing.v1.EchoRequest "$proto_rel" > "$build/request.pb"
 len=$(stat -c %s "$build/request.pb")
 byte() { printf "\\$(printf %03o "$1")"; }
-{ byte 0; for shift in 24 16 8 0; do byte $((len >> shift & 255)); done; cat "$build/request.pb"; } > "$body"
+{
+  byte 0
+  for shift in 24 16 8 0; do byte $((len >> shift & 255)); done
+  cat "$build/request.pb"
+} > "$body"
 # Field 1 (tag 0x0a), length 5, "hello", behind the 5-byte prefix: checked byte for byte.
 expected="00 00 00 00 07 0a 05 68 65 6c 6c 6f"
 actual="$(od -An -tx1 -v "$body" | tr -s ' \n' ' ' | sed 's/^ //; s/ $//')"
@@ -143,7 +154,9 @@ wait_quiet() {
     b0="$(machine_ticks)"; s0="$(group_ticks "$server_pid")"; sleep 3
     busy=$(( ($(machine_ticks) - b0 - $(group_ticks "$server_pid") + s0) * 100 / (3 * hz) ))
     [ "$busy" -ge "$quiet_pct" ] || return 0
-    [ $SECONDS -lt $deadline ] || { say "machine still busy (${busy}% of a core); measuring anyway"; return 0; }
+    if [ $SECONDS -ge $deadline ]; then
+      say "machine still busy (${busy}% of a core); measuring anyway"; return 0
+    fi
     say "machine busy (${busy}% of a core besides us); waiting"
   done
 }
@@ -169,6 +182,9 @@ start_server() {
 # Real-client check: h2load only sees HTTP status 200, which gRPC also sends for failed calls.
 grpc_check() {
   local name="$1" when="$2"
+  if [ "$name" = ours ] && [ "${CS_BENCH_GRPC_CHECK:-1}" = 0 ]; then
+    echo "skipped (CS_BENCH_GRPC_CHECK=0)" > "$out/$name.grpc-check-$when.txt"; return 0
+  fi
   PYTHONPATH="$build/py" "$py" - "$port" > "$out/$name.grpc-check-$when.txt" 2>&1 <<'EOF' || {
 import sys, grpc
 from custodysettle.testing.v1 import echo_pb2 as pb
@@ -185,7 +201,8 @@ EOF
   nghttp -v -H 'content-type: application/grpc' -H 'te: trailers' -d "$body" \
     "http://127.0.0.1:$port$path" > "$out/$name.nghttp-check-$when.txt" 2>&1 || true
   grep -aq 'grpc-status: 0$' "$out/$name.nghttp-check-$when.txt" || {
-    say "$name: the h2load request did not end with grpc-status 0 ($when load); see $out/$name.nghttp-check-$when.txt"
+    say "$name: the h2load request did not end with grpc-status 0 ($when load):"
+    cat "$out/$name.nghttp-check-$when.txt"
     exit 1; }
 }
 
@@ -195,7 +212,10 @@ load() {
     -H 'te: trailers' -d "$body" ${2:+--log-file "$2"} "http://127.0.0.1:$port$path")
   [ "$pin" != 1 ] || args=(taskset -c 1 "${args[@]}")
   if [ -n "${show:-}" ]; then  # print it instead, quoted as a shell would need it
-    local a; for a in "${args[@]}"; do [[ $a == *' '* ]] && printf "'%s' " "$a" || printf '%s ' "$a"; done
+    local a
+    for a in "${args[@]}"; do
+      if [[ $a == *' '* ]]; then printf "'%s' " "$a"; else printf '%s ' "$a"; fi
+    done
     echo; return
   fi
   "${args[@]}" & load_pid=$!
@@ -220,9 +240,11 @@ bench() {
   local t1 b1; t1="$(group_ticks "$server_pid")"; b1="$(machine_ticks)"
   grpc_check "$name" after
   stop_server
-  "$py" - "$name" "$out" "$n" "$t0" "$t1" "$b0" "$b1" "$(getconf CLK_TCK)" >> "$out/summary.tsv" <<'EOF'
+  "$py" - "$name" "$out" "$n" "$t0" "$t1" "$b0" "$b1" "$(getconf CLK_TCK)" \
+    >> "$out/summary.tsv" <<'EOF'
 import re, sys
-name, out, n, t0, t1, b0, b1, hz = sys.argv[1], sys.argv[2], int(sys.argv[3]), *map(int, sys.argv[4:])
+name, out = sys.argv[1:3]
+n, t0, t1, b0, b1, hz = map(int, sys.argv[3:])
 text = open(f"{out}/{name}.h2load.txt").read()
 m = re.search(r"finished in ([\d.]+)(m?s), ([\d.]+) req/s", text)
 r = re.search(r"requests: (\d+) total, (\d+) started, (\d+) done, (\d+) succeeded, (\d+) failed, "
@@ -244,9 +266,12 @@ user, system, wall = map(float, open(f"{out}/{name}.h2load-time.txt").read().spl
 server_s, load_s, busy_s = (t1 - t0) / hz, user + system, (b1 - b0) / hz
 not_ok = failed + errored + timeout + (total - ok) + bad + (n - len(lat))
 # CPU columns are % of one core over the measured run; "other" is everything else on the machine
-# (another build, say), which makes that run's numbers suspect.
+# (another build, say), which makes that run's numbers suspect. The server's CPU time per call
+# compares efficiency even when h2load, not the server, is what limits req/s.
+other_s = max(0, busy_s - server_s - load_s)
 print("\t".join([name, m.group(3), f"{pct(50):.3f}", f"{pct(99):.3f}", str(not_ok),
-                 *(f"{v / secs * 100:.0f}" for v in (server_s, load_s, max(0, busy_s - server_s - load_s)))]))
+                 *(f"{v / secs * 100:.0f}" for v in (server_s, load_s, other_s)),
+                 f"{server_s / n * 1e6:.1f}"]))
 EOF
 }
 
@@ -256,7 +281,9 @@ mkdir -p "$out"
   echo "grpc++: $(pkg-config --modversion grpc++), h2load: $(h2load --version | head -1)"
   echo "reference mode: $ref_mode, pinned: $pin, n=$n c=$c m=$m t=$t warmup=$warmup_n"
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; } > "$out/machine.txt"
-printf 'server\treq/s\tp50 ms\tp99 ms\tfailed\tserver CPU %%\th2load CPU %%\tother CPU %%\n' > "$out/summary.tsv"
+printf '%s\t' server req/s 'p50 ms' 'p99 ms' failed 'server CPU %' 'h2load CPU %' 'other CPU %' \
+  > "$out/summary.tsv"
+echo 'server CPU us/call' >> "$out/summary.tsv"
 
 bench reference "$bin {port} $ref_mode"
 if [ -n "$ours" ]; then
@@ -276,15 +303,15 @@ rows = {r[0]: r for r in (l.rstrip("\n").split("\t") for l in open(sys.argv[1]))
 if "ours" in rows:
     ref, ours = rows["reference"], rows["ours"]
     ratio = float(ours[1]) / float(ref[1])
-    print(f"\nours/reference: req/s x{ratio:.2f}, p50 x{float(ours[2]) / float(ref[2]):.2f}, "
-          f"p99 x{float(ours[3]) / float(ref[3]):.2f}")
+    x = lambda i: f"x{float(ours[i]) / float(ref[i]):.2f}"
+    print(f"\nours/reference: req/s x{ratio:.2f}, p50 {x(2)}, p99 {x(3)}, server CPU per call {x(8)}")
     print(f"target (req/s >= 2x reference, 0 failed): "
           f"{'met' if ratio >= 2 and ours[4] == '0' else 'NOT met'}")
 for name, row in rows.items():
     if name == "server":
         continue
     if float(row[7]) > quiet_pct:
-        print(f"warning: {name} ran beside {row[7]}% of a core of other load; rerun on a quiet machine")
+        print(f"warning: {name} ran beside {row[7]}% of a core of other load; rerun when quiet")
     if float(row[6]) >= 95:
         print(f"warning: h2load used {row[6]}% of a core against {name}: load-generator bound, "
               "its req/s is a lower bound")

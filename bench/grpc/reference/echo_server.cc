@@ -2,14 +2,13 @@
 // custodysettle.testing.v1.Echo/Unary, the yardstick our C# gRPC transport is compared against.
 // Only Unary is implemented; the other methods answer UNIMPLEMENTED (grpc++'s default).
 //
-//   echo_server <port> [sync|callback]
+//   echo_server <port> [callback|sync]
 //
-// sync (default): the classic synchronous Service, the setup most grpc++ users write (it is what
-//   the official helloworld example uses), with ServerBuilder defaults: grpc++ sizes its own
-//   polling/worker thread pool.
-// callback: the callback ("reactor") API that grpc++ recommends for new code; handlers run on
-//   grpc's internal event-engine threads, no sync thread pool is created.
-// Both are measured in docs/benchmarks.md; run.sh uses sync unless CS_BENCH_REF_MODE says otherwise.
+// callback (default): the callback ("reactor") API that grpc++ recommends for new code; handlers
+//   run on grpc's own internal threads, no sync thread pool is created.
+// sync: the classic synchronous Service (what the official helloworld example uses), with
+//   ServerBuilder defaults: grpc++ grows its own polling/worker thread pool as calls arrive.
+// Both are measured in docs/benchmarks.md; run.sh uses callback unless told --ref-mode sync.
 
 #include <pthread.h>
 
@@ -52,12 +51,12 @@ class CallbackEcho final : public Echo::CallbackService {
 
 int main(int argc, char** argv) {
   if (argc < 2 || argc > 3) {
-    std::fprintf(stderr, "usage: %s <port> [sync|callback]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s <port> [callback|sync]\n", argv[0]);
     return 2;
   }
-  const std::string mode = argc == 3 ? argv[2] : "sync";
+  const std::string mode = argc == 3 ? argv[2] : "callback";
   if (mode != "sync" && mode != "callback") {
-    std::fprintf(stderr, "unknown mode '%s' (sync|callback)\n", mode.c_str());
+    std::fprintf(stderr, "unknown mode '%s' (callback|sync)\n", mode.c_str());
     return 2;
   }
 
