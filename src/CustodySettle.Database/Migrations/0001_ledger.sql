@@ -12,7 +12,7 @@ CREATE TABLE ledger_assets (
 );
 
 -- An account is identified by what it is: owner, custodian, asset and purpose. Balances are the four
--- TigerBeetle counters; limit flags: 1 = debits must not exceed credits, 2 = credits must not exceed
+-- TigerBeetle counters; limits (TigerBeetle's account flags): 1 = debits must not exceed credits, 2 = credits must not exceed
 -- debits (pending amounts count against the limit, as in TigerBeetle).
 CREATE TABLE ledger_accounts (
     account_id       bigint        GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -21,7 +21,7 @@ CREATE TABLE ledger_accounts (
     owner_id         text          NOT NULL CHECK (length(owner_id) BETWEEN 1 AND 128),
     custodian_id     text          NOT NULL CHECK (length(custodian_id) BETWEEN 1 AND 128),
     purpose          text          NOT NULL CHECK (purpose ~ '^[a-z][a-z0-9_]{0,63}$'),
-    flags            integer       NOT NULL DEFAULT 0 CHECK (flags BETWEEN 0 AND 3 AND flags <> 3),
+    limits           integer       NOT NULL DEFAULT 0 CHECK (limits IN (0, 1, 2)),
     debits_pending   numeric(78,0) NOT NULL DEFAULT 0 CHECK (debits_pending >= 0),
     debits_posted    numeric(78,0) NOT NULL DEFAULT 0 CHECK (debits_posted >= 0),
     credits_pending  numeric(78,0) NOT NULL DEFAULT 0 CHECK (credits_pending >= 0),
@@ -38,7 +38,7 @@ CREATE INDEX ledger_accounts_owner ON ledger_accounts (owner_kind, owner_id);
 CREATE TABLE ledger_transfers (
     transfer_id        uuid          PRIMARY KEY,
     ledger_id          integer       NOT NULL REFERENCES ledger_assets,
-    kind               text          NOT NULL CHECK (kind IN ('single', 'pending', 'post_pending', 'void_pending', 'expire_pending')),
+    kind               text          NOT NULL CHECK (kind IN ('immediate', 'pending', 'post_pending', 'void_pending', 'expire_pending')),
     debit_account_id   bigint        NOT NULL,
     credit_account_id  bigint        NOT NULL,
     amount             numeric(78,0) NOT NULL CHECK (amount >= 0),

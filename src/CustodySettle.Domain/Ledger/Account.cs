@@ -1,4 +1,4 @@
 namespace CustodySettle.Domain.Ledger;
 
-/// <summary>An account as stored: its identity, limit, balances, and whether it is closed.</summary>
-public sealed record Account(long Id, AccountKey Key, AccountFlags Flags, AccountBalance Balance, DateTimeOffset? ClosedAt);
+/// <summary>An account as stored: its identity, limits, balances, and whether it is closed.</summary>
+public sealed record Account(long Id, AccountKey Key, AccountLimits Limits, AccountBalance Balance, DateTimeOffset? ClosedAt);

@@ -6,8 +6,8 @@ public interface IAccountStore
     /// <summary>Registers an asset's ledger (idempotent; a different asset code or decimals for the id is an error).</summary>
     Task EnsureLedgerAsync(int ledgerId, string assetCode, int decimals, CancellationToken cancellationToken);
 
-    /// <summary>The account with this key, created with <paramref name="flags"/> if it does not exist.</summary>
-    Task<Account> OpenAsync(AccountKey key, AccountFlags flags, CancellationToken cancellationToken);
+    /// <summary>The account with this key, created with <paramref name="limits"/> if it does not exist.</summary>
+    Task<Account> OpenAsync(AccountKey key, AccountLimits limits, CancellationToken cancellationToken);
 
     Task<Account?> GetAsync(long accountId, CancellationToken cancellationToken);
 

@@ -4,7 +4,7 @@ namespace CustodySettle.Domain.Ledger;
 public enum TransferKind
 {
     /// <summary>Moves the amount now (posted).</summary>
-    Single,
+    Immediate,
 
     /// <summary>Reserves the amount (pending), optionally with a timeout after which it expires.</summary>
     Pending,

@@ -15,7 +15,7 @@ public sealed record TransferRequest(
     long DebitAccountId,
     long CreditAccountId,
     Amount Amount,
-    TransferKind Kind = TransferKind.Single,
+    TransferKind Kind = TransferKind.Immediate,
     Guid? PendingId = null,
     TimeSpan? Timeout = null,
     bool LinkedToNext = false,

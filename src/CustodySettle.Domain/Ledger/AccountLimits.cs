@@ -1,8 +1,8 @@
 namespace CustodySettle.Domain.Ledger;
 
-/// <summary>An account's limit (TigerBeetle's flags): pending amounts count against it too.</summary>
+/// <summary>An account's limit (TigerBeetle's account flags): pending amounts count against it too.</summary>
 [Flags]
-public enum AccountFlags
+public enum AccountLimits
 {
     None = 0,
 
