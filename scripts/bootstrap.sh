@@ -16,25 +16,8 @@ test_packages=(python3-grpc-tools protobuf-compiler nghttp2-client docker-compos
 packages=("${run_packages[@]}")
 [ "${1:-}" = "--run-only" ] || packages+=("${test_packages[@]}")
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    say "missing Debian packages: ${missing[*]}; install them with: sudo apt-get install ${missing[*]}"
-    exit 1
-  fi
-  say "installing Debian packages: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  # The postgresql-15 package must not start a system cluster: we run a private one.
-  if [[ " ${missing[*]} " == *" postgresql-15 "* ]] && [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d
-    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
-  fi
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+. "$repo/scripts/lib/debian-packages.sh"
+ensure_debian_packages bootstrap "${packages[@]}"
 
 # npm ci only when package-lock.json changed since the last install.
 stamp="$repo/node_modules/.custodysettle-lock.sha256"

@@ -58,20 +58,8 @@ say() { printf '[bench] %s\n' "$*"; }
 # libprotobuf-dev is not pulled in by libgrpc++-dev but holds the protobuf headers and protobuf.pc.
 packages=(libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc protobuf-compiler pkg-config g++
   nghttp2-client python3-grpcio)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    say "missing Debian packages: ${missing[*]}; run as root or: sudo apt-get install ${missing[*]}"
-    exit 1
-  fi
-  say "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+. "$repo/scripts/lib/debian-packages.sh"
+ensure_debian_packages bench "${packages[@]}"
 
 # --- Build the reference (protoc + grpc_cpp_plugin + g++), only when its inputs changed ----------
 gen="$build/gen"; bin="$build/echo_server"

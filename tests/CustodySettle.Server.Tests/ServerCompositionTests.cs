@@ -11,6 +11,7 @@ public sealed class ServerCompositionTests : IDisposable
 {
     private const string Python = "/usr/bin/python3";
     private readonly string _scratch = Directory.CreateTempSubdirectory("cs-server-").FullName;
+    private string _certificatePath = string.Empty;
 
     public void Dispose() => Directory.Delete(_scratch, recursive: true);
 
@@ -48,13 +49,8 @@ public sealed class ServerCompositionTests : IDisposable
     [Fact]
     public async Task Start_WithTls_GrpcioVerifiesTheCertificateAndCallsHealth()
     {
-        var (certificate, key) = WriteSelfSignedCertificate();
-        await using var server = await ServerHost.StartAsync(new ServerSettings
-        {
-            Listen = new Uri("https://127.0.0.1:0"),
-            TlsCertificatePath = certificate,
-            TlsKeyPath = key,
-        });
+        await using var server = await StartTlsServerAsync();
+        var certificate = _certificatePath;
         var script = $$"""
             import grpc
             creds = grpc.ssl_channel_credentials(root_certificates=open("{{certificate}}", "rb").read())
@@ -72,13 +68,7 @@ public sealed class ServerCompositionTests : IDisposable
     [Fact]
     public async Task Start_WithTls_Http11ClientGets426AndInternal()
     {
-        var (certificate, key) = WriteSelfSignedCertificate();
-        await using var server = await ServerHost.StartAsync(new ServerSettings
-        {
-            Listen = new Uri("https://127.0.0.1:0"),
-            TlsCertificatePath = certificate,
-            TlsKeyPath = key,
-        });
+        await using var server = await StartTlsServerAsync();
         using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
         using var client = new HttpClient(handler);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Address, "/grpc.health.v1.Health/Check"))
@@ -97,6 +87,19 @@ public sealed class ServerCompositionTests : IDisposable
 
     private static Task<ProcessResult> Probe(string target, string question) =>
         ProcessRunner.RunAsync(Python, [RepositoryPaths.Combine("scripts", "grpc_probe.py"), target, question], TimeSpan.FromSeconds(60));
+
+    /// <summary>The service over TLS with a fresh self-signed certificate for localhost and 127.0.0.1.</summary>
+    private Task<ServerHost> StartTlsServerAsync()
+    {
+        var (certificate, key) = WriteSelfSignedCertificate();
+        _certificatePath = certificate;
+        return ServerHost.StartAsync(new ServerSettings
+        {
+            Listen = new Uri("https://127.0.0.1:0"),
+            TlsCertificatePath = certificate,
+            TlsKeyPath = key,
+        });
+    }
 
     private (string Certificate, string Key) WriteSelfSignedCertificate()
     {
