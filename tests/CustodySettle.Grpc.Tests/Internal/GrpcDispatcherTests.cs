@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.IO.Compression;
 using System.Net;
 using CustodySettle.Testing.Grpc;
 using CustodySettle.Testing.Interop;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustodySettle.Grpc.Tests.Internal;
 
@@ -150,6 +152,24 @@ public sealed class GrpcDispatcherTests : IAsyncLifetime
     [Fact]
     public async Task Request_RandomGarbageBodiesAndHeaders_AnswerWithAStatusAndServerStaysHealthy()
     {
+        // Leaks: every call the dispatcher starts must also finish, whatever the garbage. The gauge is
+        // read from this server's own meter factory, so other test classes' servers do not count.
+        var factory = _server.Services.GetRequiredService<IMeterFactory>();
+        long active = 0, measurements = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == factory && instrument.Name == "rpc.server.active_calls")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+        {
+            Interlocked.Add(ref active, value);
+            Interlocked.Increment(ref measurements);
+        });
+        listener.Start();
         var random = new Random(42);
         string[] paths = [Unary, "/custodysettle.testing.v1.Echo/ClientStream", "/custodysettle.testing.v1.Echo/ServerStream", "/x/y", "/"];
         for (var i = 0; i < 200; i++)
@@ -179,6 +199,8 @@ public sealed class GrpcDispatcherTests : IAsyncLifetime
 
         var healthy = await _http.PostAsync(Unary, Hello);
         Assert.Equal("0", healthy.GrpcStatus);
+        Assert.Equal(0, Interlocked.Read(ref active));
+        Assert.True(Interlocked.Read(ref measurements) >= 100, $"only {measurements} gauge changes seen: is the listener wired?");
     }
 
     [Fact]
