@@ -1,0 +1,127 @@
+using CustodySettle.Ledger.Journal;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CustodySettle.Ledger.Writing;
+
+/// <summary>
+/// Writes a batch's effects in one round trip of set-based statements: the idempotency records, the
+/// pending rows, the journal, the account counters and the heads. Records go first: ledger_pending
+/// references ledger_transfers.
+/// </summary>
+internal static partial class BatchPersister
+{
+    public static async Task WriteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TransferSlot> slots, BatchState state,
+        IReadOnlyList<JournalEntry> entries, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        // A request naming an unregistered ledger cannot be recorded (ledger_transfers.ledger_id is a
+        // foreign key); it is answered LedgerMismatch without a record.
+        var records = slots.Where(s => s.WriteRecord && state.Heads.ContainsKey(s.Request.LedgerId)).ToList();
+        if (records.Count > 0)
+        {
+            batch.BatchCommands.Add(Transfers(records, recordedAt));
+        }
+
+        var created = state.Pendings.Values.Where(p => p.IsNew).ToList();
+        if (created.Count > 0)
+        {
+            batch.BatchCommands.Add(NewPendings(created));
+        }
+
+        var resolved = state.Pendings.Values.Where(p => !p.IsNew && p.Dirty).ToList();
+        if (resolved.Count > 0)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(LedgerSql.UpdatePendings)
+            {
+                Parameters =
+                {
+                    SqlParameters.Array("ids", NpgsqlDbType.Uuid, resolved.Select(p => p.TransferId).ToArray()),
+                    SqlParameters.Array("states", NpgsqlDbType.Text, resolved.Select(p => p.State).ToArray()),
+                    SqlParameters.Array("resolved_by", NpgsqlDbType.Uuid, resolved.Select(p => p.ResolvedBy).ToArray()),
+                },
+            });
+        }
+
+        if (entries.Count > 0)
+        {
+            batch.BatchCommands.Add(Journal(entries, recordedAt));
+        }
+
+        var accounts = state.Accounts.Values.Where(a => a.Dirty).ToList();
+        if (accounts.Count > 0)
+        {
+            batch.BatchCommands.Add(Accounts(accounts));
+        }
+
+        var heads = state.Heads.Values.Where(h => h.Dirty).ToList();
+        if (heads.Count > 0)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(LedgerSql.UpdateHeads)
+            {
+                Parameters =
+                {
+                    SqlParameters.Array("ledger_ids", NpgsqlDbType.Integer, heads.Select(h => h.LedgerId).ToArray()),
+                    SqlParameters.Array("seqs", NpgsqlDbType.Bigint, heads.Select(h => h.Seq).ToArray()),
+                    SqlParameters.Array("hashes", NpgsqlDbType.Bytea, heads.Select(h => h.Hash).ToArray()),
+                },
+            });
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static NpgsqlBatchCommand Transfers(List<TransferSlot> records, DateTimeOffset recordedAt) => new(LedgerSql.InsertTransfers)
+    {
+        Parameters =
+        {
+            SqlParameters.Array("ids", NpgsqlDbType.Uuid, records.Select(s => s.Request.Id).ToArray()),
+            SqlParameters.Array("ledger_ids", NpgsqlDbType.Integer, records.Select(s => s.Request.LedgerId).ToArray()),
+            SqlParameters.Array("kinds", NpgsqlDbType.Text, records.Select(s => OperationKinds.Name(s.Kind)).ToArray()),
+            SqlParameters.Array("debits", NpgsqlDbType.Bigint, records.Select(s => s.Request.DebitAccountId).ToArray()),
+            SqlParameters.Array("credits", NpgsqlDbType.Bigint, records.Select(s => s.Request.CreditAccountId).ToArray()),
+            SqlParameters.Array("amounts", NpgsqlDbType.Text, records.Select(s => s.Request.Amount.ToString()).ToArray()),
+            SqlParameters.Array("pending_ids", NpgsqlDbType.Uuid, records.Select(s => s.Request.PendingId).ToArray()),
+            SqlParameters.Array("timeouts", NpgsqlDbType.TimestampTz, records.Select(s => SqlParameters.Utc(s.TimeoutAt)).ToArray()),
+            SqlParameters.Array("linked_batch_ids", NpgsqlDbType.Uuid, records.Select(s => s.LinkedBatchId).ToArray()),
+            SqlParameters.Array("codes", NpgsqlDbType.Integer, records.Select(s => s.Request.Code).ToArray()),
+            SqlParameters.Array("references", NpgsqlDbType.Text, records.Select(s => s.Request.Reference).ToArray()),
+            SqlParameters.Array("request_hashes", NpgsqlDbType.Bytea, records.Select(s => s.Fingerprint.Hash).ToArray()),
+            SqlParameters.Array("requests", NpgsqlDbType.Text, records.Select(s => s.Fingerprint.Json).ToArray()),
+            SqlParameters.Array("results", NpgsqlDbType.Text, records.Select(s => ResultNames.Name(s.Result)).ToArray()),
+            SqlParameters.Array("journal_seqs", NpgsqlDbType.Bigint, records.Select(s => s.JournalSeq).ToArray()),
+            SqlParameters.Value("recorded_at", NpgsqlDbType.TimestampTz, recordedAt.UtcDateTime),
+        },
+    };
+
+    private static NpgsqlBatchCommand NewPendings(List<PendingState> created) => new(LedgerSql.InsertPendings)
+    {
+        Parameters =
+        {
+            SqlParameters.Array("ids", NpgsqlDbType.Uuid, created.Select(p => p.TransferId).ToArray()),
+            SqlParameters.Array("ledger_ids", NpgsqlDbType.Integer, created.Select(p => p.LedgerId).ToArray()),
+            SqlParameters.Array("debits", NpgsqlDbType.Bigint, created.Select(p => p.DebitAccountId).ToArray()),
+            SqlParameters.Array("credits", NpgsqlDbType.Bigint, created.Select(p => p.CreditAccountId).ToArray()),
+            SqlParameters.Array("amounts", NpgsqlDbType.Text, created.Select(p => p.Amount.ToString()).ToArray()),
+            SqlParameters.Array("states", NpgsqlDbType.Text, created.Select(p => p.State).ToArray()),
+            SqlParameters.Array("timeouts", NpgsqlDbType.TimestampTz, created.Select(p => SqlParameters.Utc(p.TimeoutAt)).ToArray()),
+            SqlParameters.Array("resolved_by", NpgsqlDbType.Uuid, created.Select(p => p.ResolvedBy).ToArray()),
+        },
+    };
+
+    private static NpgsqlBatchCommand Accounts(List<AccountState> accounts) => new(LedgerSql.UpdateAccounts)
+    {
+        Parameters =
+        {
+            SqlParameters.Array("ids", NpgsqlDbType.Bigint, accounts.Select(a => a.Id).ToArray()),
+            SqlParameters.Array("dp", NpgsqlDbType.Text, accounts.Select(a => a.Balance.DebitsPending.ToString()).ToArray()),
+            SqlParameters.Array("dpo", NpgsqlDbType.Text, accounts.Select(a => a.Balance.DebitsPosted.ToString()).ToArray()),
+            SqlParameters.Array("cp", NpgsqlDbType.Text, accounts.Select(a => a.Balance.CreditsPending.ToString()).ToArray()),
+            SqlParameters.Array("cpo", NpgsqlDbType.Text, accounts.Select(a => a.Balance.CreditsPosted.ToString()).ToArray()),
+        },
+    };
+}
