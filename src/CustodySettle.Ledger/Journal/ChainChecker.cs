@@ -135,7 +135,7 @@ internal sealed class ChainChecker
         LastSeq = entry.Seq;
     }
 
-    private BalanceSnapshot BalanceOf(long accountId) =>
+    internal BalanceSnapshot BalanceOf(long accountId) =>
         _balances.TryGetValue(accountId, out var balance) ? balance : new BalanceSnapshot(Amount.Zero, Amount.Zero, Amount.Zero, Amount.Zero);
 
     internal static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);

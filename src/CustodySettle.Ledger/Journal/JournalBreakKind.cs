@@ -20,4 +20,7 @@ public enum JournalBreakKind
 
     /// <summary>A hash-valid entry whose balance snapshot is not the previous snapshot plus this entry's effect.</summary>
     BalanceMismatch,
+
+    /// <summary>The chain is intact but an account's current counters are not its replayed balance at the head.</summary>
+    AccountMismatch,
 }

@@ -6,7 +6,8 @@ namespace CustodySettle.Ledger.Journal;
 /// <summary>
 /// Re-verifies the journal from the table alone (issue 5, "Audit"): walks each ledger's hash chain in seq
 /// order, in keyset pages so that memory stays bounded however long the chain, recomputing every hash with
-/// <see cref="JournalHasher"/> and replaying every balance from zero; then checks the chain's head row.
+/// <see cref="JournalHasher"/> and replaying every balance from zero; then checks the chain's head row and
+/// that every account's current counters equal its replayed balance.
 /// Stops at the first broken link. Read-only: it can run as the service role or as an auditor's role.
 /// </summary>
 public sealed partial class JournalVerifier
@@ -104,7 +105,16 @@ public sealed partial class JournalVerifier
                 continue;
             }
 
-            return Result(ledgerId, checker, CheckHead(checker, head));
+            if (CheckHead(checker, head) is { } headFault)
+            {
+                return Result(ledgerId, checker, headFault);
+            }
+
+            var (headMoved, accountFault) = await CheckAccountsAsync(ledgerId, checker, cancellationToken);
+            if (!headMoved)
+            {
+                return Result(ledgerId, checker, accountFault);
+            }
         }
     }
 

@@ -23,6 +23,11 @@ public sealed class JournalVerifierTests(PostgresFixture postgres) : IClassFixtu
         { "delete last", "DELETE FROM ledger_journal WHERE ledger_id = @l AND seq = 40", Length, JournalBreakKind.HeadMismatch },
         { "head hash", "UPDATE ledger_journal_heads SET hash = sha256('x') WHERE ledger_id = @l", Length, JournalBreakKind.HeadMismatch },
         {
+            "account counter",
+            "UPDATE ledger_accounts SET credits_posted = credits_posted + 1 WHERE account_id = (SELECT min(account_id) FROM ledger_accounts WHERE ledger_id = @l)",
+            Length, JournalBreakKind.AccountMismatch
+        },
+        {
             "swap seq",
             """
             UPDATE ledger_journal SET seq = 1000000 WHERE ledger_id = @l AND seq = 20;
