@@ -23,6 +23,14 @@ internal static class CsvRow
         await output.WriteAsync("\r\n".AsMemory(), cancellationToken);
     }
 
+    /// <summary>
+    /// A free-text field a client supplied (a reference, an owner's or custodian's id): one that starts
+    /// with = + - @ or a control character would run as a formula in a spreadsheet, so it gets a leading
+    /// apostrophe (OWASP, "CSV Injection"). Never used on amounts, which may be negative.
+    /// </summary>
+    public static string UserText(string field) =>
+        field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field;
+
     internal static string Quote(string field) =>
         field.IndexOfAny(NeedsQuoting) < 0 ? field : $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -89,9 +89,9 @@ public sealed class StatementExporter
 
             await CsvRow.WriteAsync(output,
             [
-                "entry", Text(account.Id), owned.AssetCode, account.Key.CustodianId, account.Key.Purpose, Text(entry.Seq), Time(entry.RecordedAt),
+                "entry", Text(account.Id), owned.AssetCode, CsvRow.UserText(account.Key.CustodianId), account.Key.Purpose, Text(entry.Seq), Time(entry.RecordedAt),
                 entry.TransferId.ToString("D"), entry.Kind, Text(debitSide ? entry.CreditAccountId : entry.DebitAccountId),
-                debit.ToString(), credit.ToString(), entry.Reference, .. Counters(running),
+                debit.ToString(), credit.ToString(), CsvRow.UserText(entry.Reference), .. Counters(running),
             ], cancellationToken);
             lines++;
         }
@@ -115,7 +115,7 @@ public sealed class StatementExporter
         string record, OwnedAccount owned, long seq, DateTimeOffset at, AccountBalance balance, TextWriter output, CancellationToken cancellationToken) =>
         CsvRow.WriteAsync(output,
         [
-            record, Text(owned.Account.Id), owned.AssetCode, owned.Account.Key.CustodianId, owned.Account.Key.Purpose, Text(seq), Time(at),
+            record, Text(owned.Account.Id), owned.AssetCode, CsvRow.UserText(owned.Account.Key.CustodianId), owned.Account.Key.Purpose, Text(seq), Time(at),
             string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, .. Counters(balance),
         ], cancellationToken);
 
