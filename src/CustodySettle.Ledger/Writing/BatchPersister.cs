@@ -5,17 +5,20 @@ using NpgsqlTypes;
 namespace CustodySettle.Ledger.Writing;
 
 /// <summary>
-/// Writes a batch's effects in one round trip of set-based statements: the idempotency records, the
-/// pending rows, the journal, the account counters and the heads. Records go first: ledger_pending
-/// references ledger_transfers.
+/// Writes a batch's effects and commits, in one round trip of prepared set-based statements: the
+/// inserts (idempotency records, new pending rows, journal) on generic plans, then the updates
+/// (resolved pending rows, account counters, heads) on custom plans (LedgerSql.CustomPlans), then
+/// COMMIT. Records go first: ledger_pending references ledger_transfers. The statements share one Sync, so
+/// if any fails PostgreSQL skips the rest, COMMIT included, and the caller rolls back.
 /// </summary>
 internal static partial class BatchPersister
 {
-    public static async Task WriteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TransferSlot> slots, BatchState state,
+    public static async Task WriteAndCommitAsync(
+        NpgsqlConnection connection, IReadOnlyList<TransferSlot> slots, BatchState state,
         IReadOnlyList<JournalEntry> entries, DateTimeOffset recordedAt, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(LedgerSql.GenericPlans));
         // A request naming an unregistered ledger cannot be recorded (ledger_transfers.ledger_id is a
         // foreign key); it is answered LedgerMismatch without a record.
         var records = slots.Where(s => s.WriteRecord && state.Heads.ContainsKey(s.Request.LedgerId)).ToList();
@@ -30,6 +33,12 @@ internal static partial class BatchPersister
             batch.BatchCommands.Add(NewPendings(created));
         }
 
+        if (entries.Count > 0)
+        {
+            batch.BatchCommands.Add(Journal(entries, recordedAt));
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(LedgerSql.CustomPlans));
         var resolved = state.Pendings.Values.Where(p => !p.IsNew && p.Dirty).ToList();
         if (resolved.Count > 0)
         {
@@ -42,11 +51,6 @@ internal static partial class BatchPersister
                     SqlParameters.Array("resolved_by", NpgsqlDbType.Uuid, resolved.Select(p => p.ResolvedBy).ToArray()),
                 },
             });
-        }
-
-        if (entries.Count > 0)
-        {
-            batch.BatchCommands.Add(Journal(entries, recordedAt));
         }
 
         var accounts = state.Accounts.Values.Where(a => a.Dirty).ToList();
@@ -69,10 +73,9 @@ internal static partial class BatchPersister
             });
         }
 
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(LedgerSql.Commit));
+        await batch.PrepareAsync(cancellationToken);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static NpgsqlBatchCommand Transfers(List<TransferSlot> records, DateTimeOffset recordedAt) => new(LedgerSql.InsertTransfers)

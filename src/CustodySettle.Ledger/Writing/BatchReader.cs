@@ -6,10 +6,11 @@ using NpgsqlTypes;
 
 namespace CustodySettle.Ledger.Writing;
 
-/// <summary>Locks the batch's rows in the global order and loads them with the idempotency records, in one round trip.</summary>
+/// <summary>Opens the transaction, locks the batch's rows in the global order and loads them with the
+/// idempotency records, in one round trip of prepared statements.</summary>
 internal static class BatchReader
 {
-    public static async Task<BatchState> LockAndLoadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TransferSlot> slots, CancellationToken cancellationToken)
+    public static async Task<BatchState> LockAndLoadAsync(NpgsqlConnection connection, IReadOnlyList<TransferSlot> slots, CancellationToken cancellationToken)
     {
         var accountIds = slots.SelectMany(s => new[] { s.Request.DebitAccountId, s.Request.CreditAccountId }).Distinct().ToArray();
         var pendingIds = slots.Where(s => OperationKinds.Resolves(s.Kind) && s.Request.PendingId is not null)
@@ -17,12 +18,17 @@ internal static class BatchReader
         var ledgerIds = slots.Select(s => s.Request.LedgerId).Distinct().ToArray();
         var transferIds = slots.Select(s => s.Request.Id).Where(id => id != Guid.Empty).Distinct().ToArray();
 
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(LedgerSql.Begin));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(LedgerSql.CustomPlans));
         batch.BatchCommands.Add(Command(LedgerSql.LockAccounts, NpgsqlDbType.Bigint, accountIds));
         batch.BatchCommands.Add(Command(LedgerSql.LockPendings, NpgsqlDbType.Uuid, pendingIds));
         batch.BatchCommands.Add(Command(LedgerSql.LockHeads, NpgsqlDbType.Integer, ledgerIds));
         batch.BatchCommands.Add(Command(LedgerSql.LoadRecords, NpgsqlDbType.Uuid, transferIds));
 
+        // Explicitly prepared statements persist on the physical connection: after the first batch,
+        // PrepareAsync costs no round trip and PostgreSQL skips parsing (LedgerSql.CustomPlans).
+        await batch.PrepareAsync(cancellationToken);
         var state = new BatchState();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -7,6 +7,24 @@ namespace CustodySettle.Ledger.Writing;
 /// </summary>
 internal static class LedgerSql
 {
+    // The transaction's bounds travel inside the batches (lock and load; writes), so a batch costs two
+    // round trips rather than three; READ COMMITTED as NpgsqlConnection.BeginTransaction would ask.
+    public const string Begin = "BEGIN ISOLATION LEVEL READ COMMITTED";
+
+    // Plans of the prepared statements. A lock, load or update joins a table, and a generic plan (which
+    // cannot see the arrays' lengths, and may be cached while a table is still nearly empty) can
+    // scan it whole: measured once at 1.7 k/s instead of 9.9 k/s. Those keep custom plans, as
+    // unprepared statements had. An INSERT ... SELECT FROM unnest has one possible plan whatever the
+    // statistics, and planning it every batch was most of the cost prepared statements save
+    // (docs/benchmarks.md, runs (c) and (d)): it runs the cached generic plan.
+    public const string CustomPlans = "SET LOCAL plan_cache_mode = force_custom_plan";
+
+    public const string GenericPlans = "SET LOCAL plan_cache_mode = force_generic_plan";
+
+    public const string Commit = "COMMIT";
+
+    public const string Rollback = "ROLLBACK";
+
     public const string LockAccounts = """
         SELECT account_id, ledger_id, limits, debits_pending, debits_posted, credits_pending, credits_posted,
                closed_at IS NOT NULL

@@ -1,12 +1,29 @@
 using System.Data;
 using System.Diagnostics;
+using Npgsql;
 
 namespace CustodySettle.Ledger.Writing;
 
 /// <summary>The group-commit loop: drain the queue into a batch, apply it in one transaction, answer.</summary>
 public sealed partial class PostgresLedgerWriter
 {
+    // The loop's own connection, kept open between batches so its prepared statements stay warm and
+    // the pool's reset never runs; dropped after any failure and opened again by the next attempt.
+    private NpgsqlConnection? _connection;
+
     private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DrainAsync(cancellationToken);
+        }
+        finally
+        {
+            await DropConnectionAsync(rollback: false);
+        }
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
     {
         var batch = new List<Submission>();
         Submission? carried = null;
@@ -87,15 +104,49 @@ public sealed partial class PostgresLedgerWriter
             .ToList();
         var all = submissions.SelectMany(s => s).ToList();
 
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        var state = await BatchReader.LockAndLoadAsync(connection, transaction, all, cancellationToken);
+        var connection = _connection ??= await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var state = await BatchReader.LockAndLoadAsync(connection, all, cancellationToken);
 
-        // The clock is read under the locks, so an expirer's scan time always precedes it.
-        var now = Timestamps.ToMicroseconds(_timeProvider.GetUtcNow());
-        var entries = new BatchApplier(state, now, _options.MaxReferenceLength).Apply(submissions);
-        await BatchPersister.WriteAsync(connection, transaction, all, state, entries, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return submissions;
+            // The clock is read under the locks, so an expirer's scan time always precedes it.
+            var now = Timestamps.ToMicroseconds(_timeProvider.GetUtcNow());
+            var entries = new BatchApplier(state, now, _options.MaxReferenceLength).Apply(submissions);
+            await BatchPersister.WriteAndCommitAsync(connection, all, state, entries, now, cancellationToken);
+            return submissions;
+        }
+        catch
+        {
+            await DropConnectionAsync(rollback: true);
+            throw;
+        }
+    }
+
+    /// <summary>Ends whatever transaction is open (a broken connection has none left) and closes the connection.</summary>
+    private async Task DropConnectionAsync(bool rollback)
+    {
+        if (_connection is not { } connection)
+        {
+            return;
+        }
+
+        _connection = null;
+        try
+        {
+            if (rollback && connection.FullState == ConnectionState.Open)
+            {
+                await using var command = new NpgsqlCommand(LedgerSql.Rollback, connection);
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+#pragma warning disable CA1031 // The batch's own error is what the callers get; this one only loses the connection.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+        finally
+        {
+            await connection.DisposeAsync();
+        }
     }
 }
