@@ -1,5 +1,4 @@
 using System.Globalization;
-using CustodySettle.Domain.Money;
 using CustodySettle.Ledger.Journal;
 using Dapper;
 using Npgsql;
@@ -115,25 +114,14 @@ internal static class CrashLedgerAudit
         var heads = (await connection.QueryAsync<(int LedgerId, long Seq, byte[] Hash)>(new CommandDefinition(
             "SELECT ledger_id, seq, hash FROM ledger_journal_heads", cancellationToken: ct))).ToDictionary(h => h.LedgerId);
         await using var command = new NpgsqlCommand(
-            """
-            SELECT ledger_id, seq, transfer_id, kind, debit_account_id, credit_account_id, amount::text, pending_id, code, reference,
-                   debit_debits_pending::text, debit_debits_posted::text, debit_credits_pending::text, debit_credits_posted::text,
-                   credit_debits_pending::text, credit_debits_posted::text, credit_credits_pending::text, credit_credits_posted::text,
-                   recorded_at, prev_hash, hash
-            FROM ledger_journal ORDER BY ledger_id, seq
-            """, connection);
+            $"SELECT {JournalColumns.Select} FROM ledger_journal j ORDER BY j.ledger_id, j.seq", connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var ledger = -1;
         var seq = 0L;
         var previous = JournalHasher.Genesis;
         while (await reader.ReadAsync(ct))
         {
-            var entry = new JournalEntry(
-                reader.GetInt32(0), reader.GetInt64(1), reader.GetGuid(2), reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5),
-                Money(reader.GetString(6)), reader.IsDBNull(7) ? null : reader.GetGuid(7), reader.GetInt32(8), reader.GetString(9),
-                new BalanceSnapshot(Money(reader.GetString(10)), Money(reader.GetString(11)), Money(reader.GetString(12)), Money(reader.GetString(13))),
-                new BalanceSnapshot(Money(reader.GetString(14)), Money(reader.GetString(15)), Money(reader.GetString(16)), Money(reader.GetString(17))),
-                reader.GetFieldValue<DateTimeOffset>(18), reader.GetFieldValue<byte[]>(19), reader.GetFieldValue<byte[]>(20));
+            var entry = JournalColumns.Read(reader);
             if (entry.LedgerId != ledger)
             {
                 CheckHead(heads, ledger, seq, previous, problems);
@@ -175,7 +163,4 @@ internal static class CrashLedgerAudit
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"ledger {ledger}: head is not the chain's last entry (seq {seq})"));
         }
     }
-
-    private static Amount Money(string text) =>
-        Amount.TryParse(text, out var amount) ? amount : throw new FormatException($"not an amount: {text}");
 }

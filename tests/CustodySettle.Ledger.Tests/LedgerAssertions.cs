@@ -1,5 +1,3 @@
-using System.Numerics;
-using CustodySettle.Domain.Money;
 using CustodySettle.Ledger.Journal;
 using Dapper;
 using Npgsql;
@@ -32,14 +30,7 @@ internal static class LedgerAssertions
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(
-            """
-            SELECT seq, transfer_id, kind, debit_account_id, credit_account_id, amount, pending_id, code, reference,
-                debit_debits_pending, debit_debits_posted, debit_credits_pending, debit_credits_posted,
-                credit_debits_pending, credit_debits_posted, credit_credits_pending, credit_credits_posted,
-                recorded_at, prev_hash, hash
-            FROM ledger_journal WHERE ledger_id = @ledger ORDER BY seq
-            """,
-            connection);
+            $"SELECT {JournalColumns.Select} FROM ledger_journal j WHERE j.ledger_id = @ledger ORDER BY j.seq", connection);
         command.Parameters.AddWithValue("ledger", ledgerId);
         var previous = JournalHasher.Genesis;
         long expectedSeq = 0;
@@ -47,12 +38,7 @@ internal static class LedgerAssertions
         {
             while (await reader.ReadAsync())
             {
-                Amount At(int i) => new(reader.GetFieldValue<BigInteger>(i));
-                var entry = new JournalEntry(
-                    ledgerId, reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4), At(5),
-                    reader.IsDBNull(6) ? null : reader.GetGuid(6), reader.GetInt32(7), reader.GetString(8),
-                    new BalanceSnapshot(At(9), At(10), At(11), At(12)), new BalanceSnapshot(At(13), At(14), At(15), At(16)),
-                    reader.GetFieldValue<DateTimeOffset>(17), reader.GetFieldValue<byte[]>(18), reader.GetFieldValue<byte[]>(19));
+                var entry = JournalColumns.Read(reader);
                 Assert.Equal(++expectedSeq, entry.Seq);
                 Assert.Equal(previous, entry.PrevHash);
                 Assert.Equal(JournalHasher.Hash(previous, entry), entry.Hash);

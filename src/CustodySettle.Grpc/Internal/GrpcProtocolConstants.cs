@@ -9,7 +9,6 @@ internal static class GrpcProtocolConstants
     public const string TimeoutHeader = "grpc-timeout";
     public const string EncodingHeader = "grpc-encoding";
     public const string AcceptEncodingHeader = "grpc-accept-encoding";
-    public const string TeHeader = "te";
     public const string UserAgentHeader = "user-agent";
     public const string IdentityEncoding = "identity";
     public const string GzipEncoding = "gzip";

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -168,12 +167,4 @@ internal static class GrpcProtocolHelpers
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && Enum.IsDefined((StatusCode)code)
             ? (StatusCode)code
             : StatusCode.Unknown;
-
-    /// <summary>Reads a big-endian 32-bit length from the message header.</summary>
-    public static uint ReadLength(ReadOnlySequence<byte> header)
-    {
-        Span<byte> bytes = stackalloc byte[4];
-        header.Slice(1, 4).CopyTo(bytes);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes);
-    }
 }

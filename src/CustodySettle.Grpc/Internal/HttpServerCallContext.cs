@@ -53,8 +53,6 @@ internal sealed partial class HttpServerCallContext : ServerCallContext, IDispos
 
     public HttpContext Http => _http;
 
-    public GrpcServerOptions Options => _options;
-
     /// <summary>The client's <c>grpc-encoding</c> for request messages, if any.</summary>
     public string? RequestEncoding { get; }
 

@@ -1,5 +1,4 @@
 using System.Data;
-using CustodySettle.Domain.Money;
 using Npgsql;
 
 namespace CustodySettle.Ledger.Journal;
@@ -43,7 +42,7 @@ public sealed partial class JournalVerifier
         while (await reader.ReadAsync(cancellationToken))
         {
             var accountId = reader.GetInt64(0);
-            var stored = new BalanceSnapshot(Read(reader, 1), Read(reader, 2), Read(reader, 3), Read(reader, 4));
+            var stored = JournalColumns.ReadSnapshot(reader, 1);
             var replayed = checker.BalanceOf(accountId);
             if (stored != replayed)
             {
@@ -54,6 +53,4 @@ public sealed partial class JournalVerifier
 
         return (false, null);
     }
-
-    private static Amount Read(NpgsqlDataReader reader, int ordinal) => new(reader.GetFieldValue<System.Numerics.BigInteger>(ordinal));
 }
