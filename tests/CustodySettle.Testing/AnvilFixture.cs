@@ -17,9 +17,6 @@ public sealed partial class AnvilFixture : IAsyncLifetime
     /// <summary>anvil's first default account (mnemonic "test test ... junk"), funded with 10,000 ETH.</summary>
     public const string DevAccount0 = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 
-    /// <summary>The private key of <see cref="DevAccount0"/>; public knowledge, for tests only.</summary>
-    public const string DevKey0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly LogTail _output = new(200);
     private Process? _process;
