@@ -3,7 +3,8 @@
 # anvil), builds and starts the CustodySettle gRPC service on 127.0.0.1:50051 (it applies the database
 # migrations at start-up), and keeps it in the foreground. Ctrl-C (or SIGTERM) stops everything.
 #
-# The contract deployment and the demo data join this command with the issues that build them.
+# The contracts are deployed to the stack's anvil on every run (a fresh set; addresses in
+# .stack/deployment.json). The demo data joins this command with the issue that builds it.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -26,6 +27,9 @@ trap 'exit 130' INT TERM
 scripts/stack.sh up
 scripts/contracts.sh build
 set -a; . "${CS_STACK_DIR:-$repo/.stack}/stack.env"; set +a
+export CS_DEPLOYMENT_FILE="${CS_DEPLOYMENT_FILE:-${CS_STACK_DIR:-$repo/.stack}/deployment.json}"
+say "deploying the contracts to $CS_ANVIL_URL"
+scripts/contracts.sh deploy --rpc-url "$CS_ANVIL_URL" --out "$CS_DEPLOYMENT_FILE"
 
 say "building the service"
 server_dir="${CS_STACK_DIR:-$repo/.stack}/server"
@@ -49,6 +53,7 @@ CustodySettle is running:
   gRPC service    $listen  (HTTP/2 h2c; health and server reflection enabled)
   PostgreSQL 15   127.0.0.1:$CS_PG_PORT  database $CS_PG_DATABASE  (migrations applied)
   anvil           $CS_ANVIL_URL  chain id 31337
+  contracts       $CS_DEPLOYMENT_FILE  (addresses; docs/contracts.md)
   settings        .stack/stack.env
 
 Try it:

@@ -56,6 +56,10 @@ public sealed class RunCommandTests
         var health = await ProcessRunner.RunAsync(
             "/usr/bin/python3", [RepositoryPaths.Combine("scripts", "grpc_probe.py"), $"127.0.0.1:{stack.ServicePort}", "health"], TimeSpan.FromSeconds(30));
         Assert.Equal("SERVING", health.StandardOutput.Trim());
+        // The contracts were deployed to the stack's anvil and their addresses written for the service.
+        var deployment = await File.ReadAllTextAsync(Path.Combine(stack.Directory, "deployment.json"));
+        Assert.Contains("\"SubAccounts\"", deployment, StringComparison.Ordinal);
+        Assert.Matches("\"chainId\": *31337", deployment);
 
         var signal = await ProcessRunner.RunAsync("kill", ["-INT", "--", $"-{run.Id}"], TimeSpan.FromSeconds(10));
         await run.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
