@@ -85,7 +85,7 @@ public sealed partial class LocalKeySigner : IChainSigner, IDisposable
     private async Task<SignedTransaction> SignAsync(TransactionIntent intent, long nonce, CancellationToken cancellationToken)
     {
         var (maxFee, tip) = await FeeEstimator.EstimateAsync(_eth, cancellationToken).ConfigureAwait(false);
-        var gas = intent.GasLimit ?? await EstimateGasAsync(intent, cancellationToken).ConfigureAwait(false);
+        var gas = await GasEstimator.GasLimitAsync(_eth, Address, intent, cancellationToken).ConfigureAwait(false);
         var transaction = new Eip1559Transaction
         {
             ChainId = _chainId,
@@ -98,15 +98,6 @@ public sealed partial class LocalKeySigner : IChainSigner, IDisposable
             Data = intent.Data,
         };
         return transaction.Sign(_key);
-    }
-
-    private async Task<long> EstimateGasAsync(TransactionIntent intent, CancellationToken cancellationToken)
-    {
-        var estimate = await _eth.EstimateGasAsync(
-            new TransactionRequest { From = Address, To = intent.To, Data = intent.Data, Value = intent.Value },
-            cancellationToken).ConfigureAwait(false);
-        // 20% headroom: state can change between the estimate and inclusion.
-        return estimate + (estimate / 5);
     }
 
     [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "Sent transaction {Hash} from {From} with nonce {Nonce}")]

@@ -34,13 +34,14 @@ public sealed partial class RemoteSigner : IChainSigner, IDisposable
         try
         {
             var nonce = await _eth.GetTransactionCountAsync(Address, BlockTag.Pending, cancellationToken).ConfigureAwait(false);
+            var gas = await GasEstimator.GasLimitAsync(_eth, Address, intent, cancellationToken).ConfigureAwait(false);
             var request = new TransactionRequest
             {
                 From = Address,
                 To = intent.To,
                 Data = intent.Data,
                 Value = intent.Value,
-                Gas = intent.GasLimit,
+                Gas = gas,
                 Nonce = nonce,
             };
             var outcome = await _eth.SendTransactionAsync(request, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,44 @@
+using System.Numerics;
+using CustodySettle.Chain.Abi;
+using CustodySettle.Chain.Primitives;
+using CustodySettle.Chain.Rpc;
+using CustodySettle.Chain.Signers;
+
+namespace CustodySettle.Chain.Contracts;
+
+/// <summary><c>MockUSDC</c> (contracts/src/assets/MockUSDC.sol): a 6-decimal ERC-20 only its owner mints.</summary>
+public sealed class MockUsdcContract
+{
+    private readonly ContractCaller _c;
+
+    public MockUsdcContract(EthClient eth, Address address, ContractAbi abi) => _c = new ContractCaller(eth, address, abi);
+
+    public Address Address => _c.Address;
+
+    public ContractAbi Abi => _c.Abi;
+
+    public ContractRead<BigInteger> BalanceOfCall(Address account) =>
+        _c.Read("balanceOf", [account], ReadGas.Light, v => v.Get<BigInteger>(0));
+
+    public Task<BigInteger> BalanceOfAsync(Address account, BlockTag? block, CancellationToken ct) =>
+        _c.ReadAsync(BalanceOfCall(account), block, ct);
+
+    public Task<BigInteger> AllowanceAsync(Address owner, Address spender, BlockTag? block, CancellationToken ct) =>
+        _c.ReadAsync(_c.Read("allowance", [owner, spender], ReadGas.Light, v => v.Get<BigInteger>(0)), block, ct);
+
+    public Task<BigInteger> TotalSupplyAsync(BlockTag? block, CancellationToken ct) =>
+        _c.ReadAsync(_c.Read("totalSupply", [], ReadGas.Light, v => v.Get<BigInteger>(0)), block, ct);
+
+    public Task<int> DecimalsAsync(BlockTag? block, CancellationToken ct) =>
+        _c.ReadAsync(_c.Read("decimals", [], ReadGas.Light, v => (int)v.Get<BigInteger>(0)), block, ct);
+
+    /// <summary>Owner only: mints <paramref name="amount"/> units to <paramref name="to"/>.</summary>
+    public Task<SentTransaction> MintAsync(IChainSigner signer, Address to, BigInteger amount, CancellationToken ct) =>
+        _c.SendAsync(signer, "mint", [to, amount], ct);
+
+    public Task<SentTransaction> ApproveAsync(IChainSigner signer, Address spender, BigInteger amount, CancellationToken ct) =>
+        _c.SendAsync(signer, "approve", [spender, amount], ct);
+
+    public Task<SentTransaction> TransferAsync(IChainSigner signer, Address to, BigInteger amount, CancellationToken ct) =>
+        _c.SendAsync(signer, "transfer", [to, amount], ct);
+}

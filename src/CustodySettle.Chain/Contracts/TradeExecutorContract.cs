@@ -1,0 +1,31 @@
+using System.Numerics;
+using CustodySettle.Chain.Abi;
+using CustodySettle.Chain.Primitives;
+using CustodySettle.Chain.Rpc;
+using CustodySettle.Chain.Signers;
+
+namespace CustodySettle.Chain.Contracts;
+
+/// <summary><c>TradeExecutor</c> (contracts/src/TradeExecutor.sol; after Derive Matching's TradeModule): executes matched perp trades.</summary>
+public sealed class TradeExecutorContract
+{
+    private readonly ContractCaller _c;
+
+    public TradeExecutorContract(EthClient eth, Address address, ContractAbi abi) => _c = new ContractCaller(eth, address, abi);
+
+    public Address Address => _c.Address;
+
+    public ContractAbi Abi => _c.Abi;
+
+    public Task<bool> IsExecutorAsync(Address executor, BlockTag? block, CancellationToken ct) =>
+        _c.ReadAsync(_c.Read("isExecutor", [executor], ReadGas.Light, v => v.Get<bool>(0)), block, ct);
+
+    /// <summary>
+    /// Executor only: <paramref name="toAcc"/> buys <paramref name="size"/> (18 decimals; negative = sells)
+    /// from <paramref name="fromAcc"/> at <paramref name="price"/>; the position moves at the mark and
+    /// (price − mark) x size of cash moves from buyer to seller (event Trade).
+    /// </summary>
+    public Task<SentTransaction> TradeAsync(
+        IChainSigner signer, BigInteger fromAcc, BigInteger toAcc, Address perp, BigInteger size, BigInteger price, CancellationToken ct) =>
+        _c.SendAsync(signer, "trade", [fromAcc, toAcc, perp, size, price], ct);
+}

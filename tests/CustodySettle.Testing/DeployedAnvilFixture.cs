@@ -1,0 +1,38 @@
+using Xunit;
+
+namespace CustodySettle.Testing;
+
+/// <summary>
+/// xunit class fixture: a fresh anvil (see <see cref="AnvilFixture"/>) with every contract of
+/// contracts/ deployed on it by the same deploy step the run command and docker-compose use
+/// (<c>scripts/contracts.sh deploy</c>), and the deployment file it wrote.
+/// </summary>
+public sealed class DeployedAnvilFixture : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("cs-deploy-").FullName;
+
+    /// <summary>The node.</summary>
+    public AnvilFixture Anvil { get; } = new();
+
+    /// <summary>The deployment JSON (chain id, deployer, block, contract addresses).</summary>
+    public string DeploymentFile => Path.Combine(_folder, "deployment.json");
+
+    public async Task InitializeAsync()
+    {
+        await Anvil.InitializeAsync();
+        var result = await ProcessRunner.RunAsync(
+            RepositoryPaths.Combine("scripts", "contracts.sh"),
+            ["deploy", "--rpc-url", Anvil.RpcUrl.ToString(), "--out", DeploymentFile],
+            TimeSpan.FromMinutes(3));
+        if (result.ExitCode != 0 || !File.Exists(DeploymentFile))
+        {
+            throw new InvalidOperationException($"scripts/contracts.sh deploy failed ({result.ExitCode}):\n{result.Output}");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Anvil.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
