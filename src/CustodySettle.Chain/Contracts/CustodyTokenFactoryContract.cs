@@ -11,17 +11,14 @@ namespace CustodySettle.Chain.Contracts;
 /// <c>CustodyTokenFactory</c> (contracts/src/custody/CustodyTokenFactory.sol): CREATE2 (EIP-1014)
 /// deployment of one custody token per (holder, custodian, asset), salt = keyOf(...).
 /// </summary>
-public sealed class CustodyTokenFactoryContract
+public sealed class CustodyTokenFactoryContract : ContractBinding
 {
     private static readonly AbiType[] KeyTypes = [AbiType.Parse("address"), AbiType.Parse("string"), AbiType.Parse("string")];
 
-    private readonly ContractCaller _c;
-
-    public CustodyTokenFactoryContract(EthClient eth, Address address, ContractAbi abi) => _c = new ContractCaller(eth, address, abi);
-
-    public Address Address => _c.Address;
-
-    public ContractAbi Abi => _c.Abi;
+    public CustodyTokenFactoryContract(EthClient eth, Address address, ContractAbi abi)
+        : base(eth, address, abi)
+    {
+    }
 
     /// <summary>The CREATE2 salt <c>keccak256(abi.encode(holder, custodianId, asset))</c>, as the contract's pure keyOf computes it.</summary>
     public static Hash32 KeyOf(Address holder, string custodianId, string asset) =>
@@ -29,19 +26,19 @@ public sealed class CustodyTokenFactoryContract
 
     /// <summary>keyOf on chain (equal to <see cref="KeyOf(Address, string, string)"/>).</summary>
     public Task<Hash32> KeyOfAsync(Address holder, string custodianId, string asset, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("keyOf", [holder, custodianId, asset], ReadGas.Light, v => Hash32.FromBytes(v.Get<byte[]>(0))), block, ct);
+        Caller.ReadAsync(Caller.Read("keyOf", [holder, custodianId, asset], ReadGas.Light, v => Hash32.FromBytes(v.Get<byte[]>(0))), block, ct);
 
     /// <summary>The address the token has or will have; reverts with CTF_UnknownAsset for an unregistered asset.</summary>
     public Task<Address> TokenForAsync(Address holder, string custodianId, string asset, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("tokenFor", [holder, custodianId, asset], ReadGas.Margin, v => v.Get<Address>(0)), block, ct);
+        Caller.ReadAsync(Caller.Read("tokenFor", [holder, custodianId, asset], ReadGas.Margin, v => v.Get<Address>(0)), block, ct);
 
     public Task<BigInteger> TokenCountAsync(BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("tokenCount", [], ReadGas.Light, v => v.Get<BigInteger>(0)), block, ct);
+        Caller.ReadAsync(Caller.Read("tokenCount", [], ReadGas.Light, v => v.Get<BigInteger>(0)), block, ct);
 
     public Task<bool> IsCustodyTokenAsync(Address token, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("isCustodyToken", [token], ReadGas.Light, v => v.Get<bool>(0)), block, ct);
+        Caller.ReadAsync(Caller.Read("isCustodyToken", [token], ReadGas.Light, v => v.Get<bool>(0)), block, ct);
 
     /// <summary>Anyone: deploys the token for the key (event CustodyTokenCreated), or does nothing if it exists.</summary>
     public Task<SentTransaction> CreateTokenAsync(IChainSigner signer, Address holder, string custodianId, string asset, CancellationToken ct) =>
-        _c.SendAsync(signer, "createToken", [holder, custodianId, asset], ct);
+        Caller.SendAsync(signer, "createToken", [holder, custodianId, asset], ct);
 }

@@ -7,38 +7,35 @@ using CustodySettle.Chain.Signers;
 namespace CustodySettle.Chain.Contracts;
 
 /// <summary><c>MockUSDC</c> (contracts/src/assets/MockUSDC.sol): a 6-decimal ERC-20 only its owner mints.</summary>
-public sealed class MockUsdcContract
+public sealed class MockUsdcContract : ContractBinding
 {
-    private readonly ContractCaller _c;
-
-    public MockUsdcContract(EthClient eth, Address address, ContractAbi abi) => _c = new ContractCaller(eth, address, abi);
-
-    public Address Address => _c.Address;
-
-    public ContractAbi Abi => _c.Abi;
+    public MockUsdcContract(EthClient eth, Address address, ContractAbi abi)
+        : base(eth, address, abi)
+    {
+    }
 
     public ContractRead<BigInteger> BalanceOfCall(Address account) =>
-        _c.Read("balanceOf", [account], ReadGas.Light, v => v.Get<BigInteger>(0));
+        Caller.Read("balanceOf", [account], ReadGas.Light, v => v.Get<BigInteger>(0));
 
     public Task<BigInteger> BalanceOfAsync(Address account, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(BalanceOfCall(account), block, ct);
+        Caller.ReadAsync(BalanceOfCall(account), block, ct);
 
     public Task<BigInteger> AllowanceAsync(Address owner, Address spender, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("allowance", [owner, spender], ReadGas.Light, v => v.Get<BigInteger>(0)), block, ct);
+        Caller.ReadAsync(Caller.Read("allowance", [owner, spender], ReadGas.Light, v => v.Get<BigInteger>(0)), block, ct);
 
     public Task<BigInteger> TotalSupplyAsync(BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("totalSupply", [], ReadGas.Light, v => v.Get<BigInteger>(0)), block, ct);
+        Caller.ReadAsync(Caller.Read("totalSupply", [], ReadGas.Light, v => v.Get<BigInteger>(0)), block, ct);
 
     public Task<int> DecimalsAsync(BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("decimals", [], ReadGas.Light, v => (int)v.Get<BigInteger>(0)), block, ct);
+        Caller.ReadAsync(Caller.Read("decimals", [], ReadGas.Light, v => (int)v.Get<BigInteger>(0)), block, ct);
 
     /// <summary>Owner only: mints <paramref name="amount"/> units to <paramref name="to"/>.</summary>
     public Task<SentTransaction> MintAsync(IChainSigner signer, Address to, BigInteger amount, CancellationToken ct) =>
-        _c.SendAsync(signer, "mint", [to, amount], ct);
+        Caller.SendAsync(signer, "mint", [to, amount], ct);
 
     public Task<SentTransaction> ApproveAsync(IChainSigner signer, Address spender, BigInteger amount, CancellationToken ct) =>
-        _c.SendAsync(signer, "approve", [spender, amount], ct);
+        Caller.SendAsync(signer, "approve", [spender, amount], ct);
 
     public Task<SentTransaction> TransferAsync(IChainSigner signer, Address to, BigInteger amount, CancellationToken ct) =>
-        _c.SendAsync(signer, "transfer", [to, amount], ct);
+        Caller.SendAsync(signer, "transfer", [to, amount], ct);
 }

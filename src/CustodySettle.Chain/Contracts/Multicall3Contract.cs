@@ -9,31 +9,28 @@ namespace CustodySettle.Chain.Contracts;
 /// <c>Multicall3</c> (contracts/src/periphery/Multicall3.sol; ABI-compatible with the canonical
 /// mds1/multicall): many calls in one eth_call. <c>Reading.BatchedReader</c> builds on <see cref="Aggregate3Call"/>.
 /// </summary>
-public sealed class Multicall3Contract
+public sealed class Multicall3Contract : ContractBinding
 {
-    private readonly ContractCaller _c;
-
-    public Multicall3Contract(EthClient eth, Address address, ContractAbi abi) => _c = new ContractCaller(eth, address, abi);
-
-    public Address Address => _c.Address;
-
-    public ContractAbi Abi => _c.Abi;
+    public Multicall3Contract(EthClient eth, Address address, ContractAbi abi)
+        : base(eth, address, abi)
+    {
+    }
 
     /// <summary>aggregate3 over <paramref name="calls"/>, not yet made; its gas hint is the sum of theirs.</summary>
     public ContractRead<IReadOnlyList<Multicall3Result>> Aggregate3Call(IReadOnlyList<Multicall3Call> calls, long gasHint = 0)
     {
         ArgumentNullException.ThrowIfNull(calls);
         var encoded = calls.Select(c => new object?[] { c.Target, c.AllowFailure, c.CallData }).ToList();
-        return _c.Read<IReadOnlyList<Multicall3Result>>("aggregate3", [encoded], gasHint, v =>
+        return Caller.Read<IReadOnlyList<Multicall3Result>>("aggregate3", [encoded], gasHint, v =>
             [.. v.Get<IReadOnlyList<object>>(0).Cast<IReadOnlyList<object>>().Select(r => new Multicall3Result((bool)r[0], (byte[])r[1]))]);
     }
 
     /// <summary>aggregate3 in one eth_call; a call with AllowFailure false that fails reverts the whole.</summary>
     public Task<IReadOnlyList<Multicall3Result>> Aggregate3Async(IReadOnlyList<Multicall3Call> calls, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(Aggregate3Call(calls), block, ct);
+        Caller.ReadAsync(Aggregate3Call(calls), block, ct);
 
     /// <summary>getBlockNumber(): the number of the block the call runs in.</summary>
-    public ContractRead<BigInteger> GetBlockNumberCall() => _c.Read("getBlockNumber", [], ReadGas.Light, v => v.Get<BigInteger>(0));
+    public ContractRead<BigInteger> GetBlockNumberCall() => Caller.Read("getBlockNumber", [], ReadGas.Light, v => v.Get<BigInteger>(0));
 
-    public Task<BigInteger> GetBlockNumberAsync(BlockTag? block, CancellationToken ct) => _c.ReadAsync(GetBlockNumberCall(), block, ct);
+    public Task<BigInteger> GetBlockNumberAsync(BlockTag? block, CancellationToken ct) => Caller.ReadAsync(GetBlockNumberCall(), block, ct);
 }

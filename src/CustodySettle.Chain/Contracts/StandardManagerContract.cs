@@ -11,36 +11,33 @@ namespace CustodySettle.Chain.Contracts;
 /// cash + Σ collateral spot x quantity x factor + Σ perps (unsettled cash − |size| x price x rate),
 /// with IM/MM rates 0.066/0.05 (docs/contracts.md, StandardManager).
 /// </summary>
-public sealed class StandardManagerContract
+public sealed class StandardManagerContract : ContractBinding
 {
-    private readonly ContractCaller _c;
-
-    public StandardManagerContract(EthClient eth, Address address, ContractAbi abi) => _c = new ContractCaller(eth, address, abi);
-
-    public Address Address => _c.Address;
-
-    public ContractAbi Abi => _c.Abi;
+    public StandardManagerContract(EthClient eth, Address address, ContractAbi abi)
+        : base(eth, address, abi)
+    {
+    }
 
     public ContractRead<BigInteger> GetMarginCall(BigInteger accountId, bool isInitial) =>
-        _c.Read("getMargin", [accountId, isInitial], ReadGas.Margin, v => v.Get<BigInteger>(0));
+        Caller.Read("getMargin", [accountId, isInitial], ReadGas.Margin, v => v.Get<BigInteger>(0));
 
     /// <summary>Initial (<paramref name="isInitial"/>) or maintenance margin, 18 decimals; negative = under-margined.</summary>
     public Task<BigInteger> GetMarginAsync(BigInteger accountId, bool isInitial, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(GetMarginCall(accountId, isInitial), block, ct);
+        Caller.ReadAsync(GetMarginCall(accountId, isInitial), block, ct);
 
     /// <summary>The collateral parameters of a subId: (spot, marginFactor), both 18 decimals.</summary>
     public Task<(BigInteger Spot, BigInteger MarginFactor)> CollateralParamsAsync(BigInteger subId, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("collateralParams", [subId], ReadGas.Light, v => (v.Get<BigInteger>(0), v.Get<BigInteger>(1))), block, ct);
+        Caller.ReadAsync(Caller.Read("collateralParams", [subId], ReadGas.Light, v => (v.Get<BigInteger>(0), v.Get<BigInteger>(1))), block, ct);
 
     /// <summary>Anyone: marks every perp position of the account and settles PnL and funding into cash (margin unchanged).</summary>
     public Task<SentTransaction> SettlePerpsWithIndexAsync(IChainSigner signer, BigInteger accountId, CancellationToken ct) =>
-        _c.SendAsync(signer, "settlePerpsWithIndex", [accountId], ct);
+        Caller.SendAsync(signer, "settlePerpsWithIndex", [accountId], ct);
 
     /// <summary>Owner or oracle: the value of 1.0 unit of the collateral at <paramref name="subId"/> (18 decimals).</summary>
     public Task<SentTransaction> SetCollateralSpotAsync(IChainSigner signer, BigInteger subId, BigInteger spot, CancellationToken ct) =>
-        _c.SendAsync(signer, "setCollateralSpot", [subId, spot], ct);
+        Caller.SendAsync(signer, "setCollateralSpot", [subId, spot], ct);
 
     /// <summary>Owner: the share of the collateral's value that counts as margin (≤ 1e18).</summary>
     public Task<SentTransaction> SetCollateralMarginFactorAsync(IChainSigner signer, BigInteger subId, BigInteger marginFactor, CancellationToken ct) =>
-        _c.SendAsync(signer, "setCollateralMarginFactor", [subId, marginFactor], ct);
+        Caller.SendAsync(signer, "setCollateralMarginFactor", [subId, marginFactor], ct);
 }

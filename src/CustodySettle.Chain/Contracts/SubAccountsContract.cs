@@ -10,15 +10,12 @@ namespace CustodySettle.Chain.Contracts;
 /// <c>SubAccounts</c> (contracts/src/SubAccounts.sol; Derive's signatures): ERC-721 margin accounts
 /// holding signed 18-decimal balances per (asset, subId).
 /// </summary>
-public sealed class SubAccountsContract
+public sealed class SubAccountsContract : ContractBinding
 {
-    private readonly ContractCaller _c;
-
-    public SubAccountsContract(EthClient eth, Address address, ContractAbi abi) => _c = new ContractCaller(eth, address, abi);
-
-    public Address Address => _c.Address;
-
-    public ContractAbi Abi => _c.Abi;
+    public SubAccountsContract(EthClient eth, Address address, ContractAbi abi)
+        : base(eth, address, abi)
+    {
+    }
 
     /// <summary>
     /// The key BalanceAdjusted indexes: <c>bytes32(uint(uint160(asset)) &lt;&lt; 96 | subId)</c>
@@ -36,59 +33,59 @@ public sealed class SubAccountsContract
 
     /// <summary>assetAndSubIdKey on chain (equal to <see cref="AssetAndSubIdKey(Address, BigInteger)"/>).</summary>
     public Task<Hash32> AssetAndSubIdKeyAsync(Address asset, BigInteger subId, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("assetAndSubIdKey", [asset, subId], ReadGas.Light, v => Hash32.FromBytes(v.Get<byte[]>(0))), block, ct);
+        Caller.ReadAsync(Caller.Read("assetAndSubIdKey", [asset, subId], ReadGas.Light, v => Hash32.FromBytes(v.Get<byte[]>(0))), block, ct);
 
     public ContractRead<BigInteger> GetBalanceCall(BigInteger accountId, Address asset, BigInteger subId) =>
-        _c.Read("getBalance", [accountId, asset, subId], ReadGas.Light, v => v.Get<BigInteger>(0));
+        Caller.Read("getBalance", [accountId, asset, subId], ReadGas.Light, v => v.Get<BigInteger>(0));
 
     /// <summary>The account's balance of (asset, subId): cash and perps at subId 0, collateral at the token's subId.</summary>
     public Task<BigInteger> GetBalanceAsync(BigInteger accountId, Address asset, BigInteger subId, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(GetBalanceCall(accountId, asset, subId), block, ct);
+        Caller.ReadAsync(GetBalanceCall(accountId, asset, subId), block, ct);
 
     public ContractRead<IReadOnlyList<AssetBalance>> GetAccountBalancesCall(BigInteger accountId) =>
-        _c.Read<IReadOnlyList<AssetBalance>>("getAccountBalances", [accountId], ReadGas.Margin, v =>
+        Caller.Read<IReadOnlyList<AssetBalance>>("getAccountBalances", [accountId], ReadGas.Margin, v =>
             [.. v.Get<IReadOnlyList<object>>(0).Cast<IReadOnlyList<object>>()
                 .Select(row => new AssetBalance((Address)row[0], (BigInteger)row[1], (BigInteger)row[2]))]);
 
     /// <summary>Every non-zero balance of the account, in the order first held (swap-and-pop on removal).</summary>
     public Task<IReadOnlyList<AssetBalance>> GetAccountBalancesAsync(BigInteger accountId, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(GetAccountBalancesCall(accountId), block, ct);
+        Caller.ReadAsync(GetAccountBalancesCall(accountId), block, ct);
 
     /// <summary>The account's manager (zero for an account that does not exist).</summary>
     public Task<Address> ManagerAsync(BigInteger accountId, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("manager", [accountId], ReadGas.Light, v => v.Get<Address>(0)), block, ct);
+        Caller.ReadAsync(Caller.Read("manager", [accountId], ReadGas.Light, v => v.Get<Address>(0)), block, ct);
 
     public ContractRead<Address> OwnerOfCall(BigInteger accountId) =>
-        _c.Read("ownerOf", [accountId], ReadGas.Light, v => v.Get<Address>(0));
+        Caller.Read("ownerOf", [accountId], ReadGas.Light, v => v.Get<Address>(0));
 
     /// <summary>The account's owner; reverts with ERC721NonexistentToken for an account that does not exist.</summary>
     public Task<Address> OwnerOfAsync(BigInteger accountId, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(OwnerOfCall(accountId), block, ct);
+        Caller.ReadAsync(OwnerOfCall(accountId), block, ct);
 
     /// <summary>The id of the newest account (ids start at 1).</summary>
     public Task<BigInteger> LastAccountIdAsync(BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("lastAccountId", [], ReadGas.Light, v => v.Get<BigInteger>(0)), block, ct);
+        Caller.ReadAsync(Caller.Read("lastAccountId", [], ReadGas.Light, v => v.Get<BigInteger>(0)), block, ct);
 
     /// <summary>The id of the newest trade (every transfer batch, deposit and withdrawal takes one).</summary>
     public Task<BigInteger> LastTradeIdAsync(BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("lastTradeId", [], ReadGas.Light, v => v.Get<BigInteger>(0)), block, ct);
+        Caller.ReadAsync(Caller.Read("lastTradeId", [], ReadGas.Light, v => v.Get<BigInteger>(0)), block, ct);
 
     public Task<bool> TrustedCallerAsync(Address caller, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("trustedCaller", [caller], ReadGas.Light, v => v.Get<bool>(0)), block, ct);
+        Caller.ReadAsync(Caller.Read("trustedCaller", [caller], ReadGas.Light, v => v.Get<bool>(0)), block, ct);
 
     /// <summary>Creates an account owned by <paramref name="owner"/> under <paramref name="manager"/> (event AccountCreated).</summary>
     public Task<SentTransaction> CreateAccountAsync(IChainSigner signer, Address owner, Address manager, CancellationToken ct) =>
-        _c.SendAsync(signer, "createAccount", [owner, manager], ct);
+        Caller.SendAsync(signer, "createAccount", [owner, manager], ct);
 
     /// <summary>Owner only: lets <paramref name="caller"/> make consent-requiring changes on any account.</summary>
     public Task<SentTransaction> SetTrustedCallerAsync(IChainSigner signer, Address caller, bool trusted, CancellationToken ct) =>
-        _c.SendAsync(signer, "setTrustedCaller", [caller, trusted], ct);
+        Caller.SendAsync(signer, "setTrustedCaller", [caller, trusted], ct);
 
     /// <summary>ERC-721 approve: <paramref name="operatorAddress"/> may consent for one account.</summary>
     public Task<SentTransaction> ApproveAsync(IChainSigner signer, Address operatorAddress, BigInteger accountId, CancellationToken ct) =>
-        _c.SendAsync(signer, "approve", [operatorAddress, accountId], ct);
+        Caller.SendAsync(signer, "approve", [operatorAddress, accountId], ct);
 
     /// <summary>ERC-721 setApprovalForAll: <paramref name="operatorAddress"/> may consent for all the signer's accounts.</summary>
     public Task<SentTransaction> SetApprovalForAllAsync(IChainSigner signer, Address operatorAddress, bool approved, CancellationToken ct) =>
-        _c.SendAsync(signer, "setApprovalForAll", [operatorAddress, approved], ct);
+        Caller.SendAsync(signer, "setApprovalForAll", [operatorAddress, approved], ct);
 }

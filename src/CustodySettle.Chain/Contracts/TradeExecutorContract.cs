@@ -7,18 +7,15 @@ using CustodySettle.Chain.Signers;
 namespace CustodySettle.Chain.Contracts;
 
 /// <summary><c>TradeExecutor</c> (contracts/src/TradeExecutor.sol; after Derive Matching's TradeModule): executes matched perp trades.</summary>
-public sealed class TradeExecutorContract
+public sealed class TradeExecutorContract : ContractBinding
 {
-    private readonly ContractCaller _c;
-
-    public TradeExecutorContract(EthClient eth, Address address, ContractAbi abi) => _c = new ContractCaller(eth, address, abi);
-
-    public Address Address => _c.Address;
-
-    public ContractAbi Abi => _c.Abi;
+    public TradeExecutorContract(EthClient eth, Address address, ContractAbi abi)
+        : base(eth, address, abi)
+    {
+    }
 
     public Task<bool> IsExecutorAsync(Address executor, BlockTag? block, CancellationToken ct) =>
-        _c.ReadAsync(_c.Read("isExecutor", [executor], ReadGas.Light, v => v.Get<bool>(0)), block, ct);
+        Caller.ReadAsync(Caller.Read("isExecutor", [executor], ReadGas.Light, v => v.Get<bool>(0)), block, ct);
 
     /// <summary>
     /// Executor only: <paramref name="toAcc"/> buys <paramref name="size"/> (18 decimals; negative = sells)
@@ -27,5 +24,5 @@ public sealed class TradeExecutorContract
     /// </summary>
     public Task<SentTransaction> TradeAsync(
         IChainSigner signer, BigInteger fromAcc, BigInteger toAcc, Address perp, BigInteger size, BigInteger price, CancellationToken ct) =>
-        _c.SendAsync(signer, "trade", [fromAcc, toAcc, perp, size, price], ct);
+        Caller.SendAsync(signer, "trade", [fromAcc, toAcc, perp, size, price], ct);
 }
