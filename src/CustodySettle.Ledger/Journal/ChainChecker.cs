@@ -11,6 +11,7 @@ internal sealed class ChainChecker
 {
     private readonly Dictionary<long, BalanceSnapshot> _balances = [];
     private readonly Dictionary<Guid, OpenReservation> _open = [];
+    private readonly Dictionary<long, long> _firstSeq = [];
     private byte[]? _beforeLastHash;
 
     public byte[] LastHash { get; private set; } = JournalHasher.Genesis;
@@ -121,6 +122,8 @@ internal sealed class ChainChecker
     {
         _balances[entry.DebitAccountId] = debitAfter;
         _balances[entry.CreditAccountId] = creditAfter;
+        _firstSeq.TryAdd(entry.DebitAccountId, entry.Seq);
+        _firstSeq.TryAdd(entry.CreditAccountId, entry.Seq);
         if (entry.Kind == JournalKinds.Pending)
         {
             _open[entry.TransferId] = new OpenReservation(entry.DebitAccountId, entry.CreditAccountId, entry.Amount);
@@ -134,6 +137,9 @@ internal sealed class ChainChecker
         LastHash = entry.Hash;
         LastSeq = entry.Seq;
     }
+
+    /// <summary>The replayed accounts with the sequence of the first entry touching each.</summary>
+    internal IReadOnlyDictionary<long, long> FirstSeqs => _firstSeq;
 
     internal BalanceSnapshot BalanceOf(long accountId) =>
         _balances.TryGetValue(accountId, out var balance) ? balance : new BalanceSnapshot(Amount.Zero, Amount.Zero, Amount.Zero, Amount.Zero);

@@ -23,4 +23,11 @@ public enum JournalBreakKind
 
     /// <summary>The chain is intact but an account's current counters are not its replayed balance at the head.</summary>
     AccountMismatch,
+
+    /// <summary>An entry names an account that does not exist, or that belongs to another ledger (no foreign key
+    /// guards the journal's hot insert path: migration 0003).</summary>
+    UnknownAccount,
+
+    /// <summary>The ledger has journal entries but is not registered in <c>ledger_assets</c>.</summary>
+    UnknownLedger,
 }

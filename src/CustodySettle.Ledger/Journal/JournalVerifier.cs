@@ -23,6 +23,20 @@ public sealed partial class JournalVerifier
         LIMIT @limit
         """;
 
+    // Registered ledgers and any ledger the journal holds entries of (no foreign key ties the journal to
+    // ledger_assets since migration 0003): a loose skip scan of the primary key, one probe per ledger.
+    private const string LedgersSql = """
+        WITH RECURSIVE journal_ledgers(ledger_id) AS (
+            SELECT min(ledger_id) FROM ledger_journal
+            UNION ALL
+            SELECT (SELECT min(j.ledger_id) FROM ledger_journal j WHERE j.ledger_id > l.ledger_id)
+            FROM journal_ledgers l WHERE l.ledger_id IS NOT NULL)
+        SELECT ledger_id FROM ledger_assets
+        UNION
+        SELECT ledger_id FROM journal_ledgers WHERE ledger_id IS NOT NULL
+        ORDER BY 1
+        """;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly int _pageSize;
 
@@ -50,8 +64,7 @@ public sealed partial class JournalVerifier
         IEnumerable<int> ledgers;
         await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
         {
-            ledgers = await connection.QueryAsync<int>(new CommandDefinition(
-                "SELECT ledger_id FROM ledger_assets ORDER BY ledger_id", cancellationToken: cancellationToken));
+            ledgers = await connection.QueryAsync<int>(new CommandDefinition(LedgersSql, cancellationToken: cancellationToken));
         }
 
         var total = new JournalVerificationResult(0, 0, 0, null);

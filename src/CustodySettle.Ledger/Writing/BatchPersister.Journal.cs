@@ -37,5 +37,5 @@ internal static partial class BatchPersister
     };
 
     private static NpgsqlParameter Amounts(string name, IReadOnlyList<JournalEntry> entries, Func<JournalEntry, Amount> amount) =>
-        SqlParameters.Array(name, NpgsqlDbType.Text, entries.Select(e => amount(e).ToString()).ToArray());
+        SqlParameters.Amounts(name, entries.Select(amount));
 }

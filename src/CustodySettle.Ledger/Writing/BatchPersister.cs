@@ -19,8 +19,8 @@ internal static partial class BatchPersister
     {
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(LedgerSql.GenericPlans));
-        // A request naming an unregistered ledger cannot be recorded (ledger_transfers.ledger_id is a
-        // foreign key); it is answered LedgerMismatch without a record.
+        // A request naming an unregistered ledger is answered LedgerMismatch without a record: this filter
+        // is what keeps ledger_transfers.ledger_id valid since migration 0003 dropped its foreign key.
         var records = slots.Where(s => s.WriteRecord && state.Heads.ContainsKey(s.Request.LedgerId)).ToList();
         if (records.Count > 0)
         {
@@ -87,7 +87,7 @@ internal static partial class BatchPersister
             SqlParameters.Array("kinds", NpgsqlDbType.Text, records.Select(s => OperationKinds.Name(s.Kind)).ToArray()),
             SqlParameters.Array("debits", NpgsqlDbType.Bigint, records.Select(s => s.Request.DebitAccountId).ToArray()),
             SqlParameters.Array("credits", NpgsqlDbType.Bigint, records.Select(s => s.Request.CreditAccountId).ToArray()),
-            SqlParameters.Array("amounts", NpgsqlDbType.Text, records.Select(s => s.Request.Amount.ToString()).ToArray()),
+            SqlParameters.Amounts("amounts", records.Select(s => s.Request.Amount)),
             SqlParameters.Array("pending_ids", NpgsqlDbType.Uuid, records.Select(s => s.Request.PendingId).ToArray()),
             SqlParameters.Array("timeouts", NpgsqlDbType.TimestampTz, records.Select(s => SqlParameters.Utc(s.TimeoutAt)).ToArray()),
             SqlParameters.Array("linked_batch_ids", NpgsqlDbType.Uuid, records.Select(s => s.LinkedBatchId).ToArray()),
@@ -109,7 +109,7 @@ internal static partial class BatchPersister
             SqlParameters.Array("ledger_ids", NpgsqlDbType.Integer, created.Select(p => p.LedgerId).ToArray()),
             SqlParameters.Array("debits", NpgsqlDbType.Bigint, created.Select(p => p.DebitAccountId).ToArray()),
             SqlParameters.Array("credits", NpgsqlDbType.Bigint, created.Select(p => p.CreditAccountId).ToArray()),
-            SqlParameters.Array("amounts", NpgsqlDbType.Text, created.Select(p => p.Amount.ToString()).ToArray()),
+            SqlParameters.Amounts("amounts", created.Select(p => p.Amount)),
             SqlParameters.Array("states", NpgsqlDbType.Text, created.Select(p => p.State).ToArray()),
             SqlParameters.Array("timeouts", NpgsqlDbType.TimestampTz, created.Select(p => SqlParameters.Utc(p.TimeoutAt)).ToArray()),
             SqlParameters.Array("resolved_by", NpgsqlDbType.Uuid, created.Select(p => p.ResolvedBy).ToArray()),
@@ -121,10 +121,10 @@ internal static partial class BatchPersister
         Parameters =
         {
             SqlParameters.Array("ids", NpgsqlDbType.Bigint, accounts.Select(a => a.Id).ToArray()),
-            SqlParameters.Array("dp", NpgsqlDbType.Text, accounts.Select(a => a.Balance.DebitsPending.ToString()).ToArray()),
-            SqlParameters.Array("dpo", NpgsqlDbType.Text, accounts.Select(a => a.Balance.DebitsPosted.ToString()).ToArray()),
-            SqlParameters.Array("cp", NpgsqlDbType.Text, accounts.Select(a => a.Balance.CreditsPending.ToString()).ToArray()),
-            SqlParameters.Array("cpo", NpgsqlDbType.Text, accounts.Select(a => a.Balance.CreditsPosted.ToString()).ToArray()),
+            SqlParameters.Amounts("dp", accounts.Select(a => a.Balance.DebitsPending)),
+            SqlParameters.Amounts("dpo", accounts.Select(a => a.Balance.DebitsPosted)),
+            SqlParameters.Amounts("cp", accounts.Select(a => a.Balance.CreditsPending)),
+            SqlParameters.Amounts("cpo", accounts.Select(a => a.Balance.CreditsPosted)),
         },
     };
 }

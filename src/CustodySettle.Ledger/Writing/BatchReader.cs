@@ -22,7 +22,12 @@ internal static class BatchReader
         batch.BatchCommands.Add(new NpgsqlBatchCommand(LedgerSql.Begin));
         batch.BatchCommands.Add(new NpgsqlBatchCommand(LedgerSql.CustomPlans));
         batch.BatchCommands.Add(Command(LedgerSql.LockAccounts, NpgsqlDbType.Bigint, accountIds));
-        batch.BatchCommands.Add(Command(LedgerSql.LockPendings, NpgsqlDbType.Uuid, pendingIds));
+        if (pendingIds.Length > 0)
+        {
+            // Skipped when empty: a statement costs a custom plan even when it finds nothing.
+            batch.BatchCommands.Add(Command(LedgerSql.LockPendings, NpgsqlDbType.Uuid, pendingIds));
+        }
+
         batch.BatchCommands.Add(Command(LedgerSql.LockHeads, NpgsqlDbType.Integer, ledgerIds));
         batch.BatchCommands.Add(Command(LedgerSql.LoadRecords, NpgsqlDbType.Uuid, transferIds));
 
@@ -33,13 +38,12 @@ internal static class BatchReader
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var balance = new AccountBalance(ReadAmount(reader, 3), ReadAmount(reader, 4), ReadAmount(reader, 5), ReadAmount(reader, 6));
-            var account = new AccountState(reader.GetInt64(0), reader.GetInt32(1), (AccountLimits)reader.GetInt32(2), reader.GetBoolean(7), balance);
+            var account = ReadAccount(reader);
             state.Accounts.Add(account.Id, account);
         }
 
         await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        while (pendingIds.Length > 0 && await reader.ReadAsync(cancellationToken))
         {
             var timeoutAt = reader.IsDBNull(6) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(6);
             var pending = new PendingState(
@@ -47,10 +51,14 @@ internal static class BatchReader
             state.Pendings.Add(pending.TransferId, pending);
         }
 
-        await reader.NextResultAsync(cancellationToken);
+        if (pendingIds.Length > 0)
+        {
+            await reader.NextResultAsync(cancellationToken);
+        }
+
         while (await reader.ReadAsync(cancellationToken))
         {
-            var head = new JournalHead(reader.GetInt32(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+            var head = ReadHead(reader);
             state.Heads.Add(head.LedgerId, head);
         }
 
@@ -65,6 +73,14 @@ internal static class BatchReader
 
         return state;
     }
+
+    private static AccountState ReadAccount(NpgsqlDataReader reader)
+    {
+        var balance = new AccountBalance(ReadAmount(reader, 3), ReadAmount(reader, 4), ReadAmount(reader, 5), ReadAmount(reader, 6));
+        return new AccountState(reader.GetInt64(0), reader.GetInt32(1), (AccountLimits)reader.GetInt32(2), reader.GetBoolean(7), balance);
+    }
+
+    private static JournalHead ReadHead(NpgsqlDataReader reader) => new(reader.GetInt32(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
 
     private static NpgsqlBatchCommand Command(string sql, NpgsqlDbType element, object ids) =>
         new(sql) { Parameters = { SqlParameters.Array("ids", element, ids) } };

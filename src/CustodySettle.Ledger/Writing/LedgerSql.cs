@@ -62,7 +62,7 @@ internal static class LedgerSql
     public const string InsertTransfers = """
         INSERT INTO ledger_transfers (transfer_id, ledger_id, kind, debit_account_id, credit_account_id, amount,
             pending_id, timeout_at, linked_batch_id, code, reference, request_hash, request, result, journal_seq, recorded_at)
-        SELECT t.id, t.ledger_id, t.kind, t.debit, t.credit, t.amount::numeric(78,0),
+        SELECT t.id, t.ledger_id, t.kind, t.debit, t.credit, t.amount,
             t.pending_id, t.timeout_at, t.linked_batch_id, t.code, t.reference, t.request_hash, t.request::jsonb, t.result, t.journal_seq, @recorded_at
         FROM unnest(@ids, @ledger_ids, @kinds, @debits, @credits, @amounts, @pending_ids, @timeouts, @linked_batch_ids,
             @codes, @references, @request_hashes, @requests, @results, @journal_seqs)
@@ -72,7 +72,7 @@ internal static class LedgerSql
 
     public const string InsertPendings = """
         INSERT INTO ledger_pending (transfer_id, ledger_id, debit_account_id, credit_account_id, amount, state, timeout_at, resolved_by)
-        SELECT p.id, p.ledger_id, p.debit, p.credit, p.amount::numeric(78,0), p.state, p.timeout_at, p.resolved_by
+        SELECT p.id, p.ledger_id, p.debit, p.credit, p.amount, p.state, p.timeout_at, p.resolved_by
         FROM unnest(@ids, @ledger_ids, @debits, @credits, @amounts, @states, @timeouts, @resolved_by)
             AS p(id, ledger_id, debit, credit, amount, state, timeout_at, resolved_by)
         """;
@@ -88,9 +88,9 @@ internal static class LedgerSql
         INSERT INTO ledger_journal (ledger_id, seq, transfer_id, kind, debit_account_id, credit_account_id, amount, pending_id,
             code, reference, debit_debits_pending, debit_debits_posted, debit_credits_pending, debit_credits_posted,
             credit_debits_pending, credit_debits_posted, credit_credits_pending, credit_credits_posted, recorded_at, prev_hash, hash)
-        SELECT j.ledger_id, j.seq, j.transfer_id, j.kind, j.debit, j.credit, j.amount::numeric(78,0), j.pending_id,
-            j.code, j.reference, j.ddp::numeric(78,0), j.ddo::numeric(78,0), j.dcp::numeric(78,0), j.dco::numeric(78,0),
-            j.cdp::numeric(78,0), j.cdo::numeric(78,0), j.ccp::numeric(78,0), j.cco::numeric(78,0), @recorded_at, j.prev_hash, j.hash
+        SELECT j.ledger_id, j.seq, j.transfer_id, j.kind, j.debit, j.credit, j.amount, j.pending_id,
+            j.code, j.reference, j.ddp, j.ddo, j.dcp, j.dco,
+            j.cdp, j.cdo, j.ccp, j.cco, @recorded_at, j.prev_hash, j.hash
         FROM unnest(@ledger_ids, @seqs, @transfer_ids, @kinds, @debits, @credits, @amounts, @pending_ids, @codes, @references,
             @ddp, @ddo, @dcp, @dco, @cdp, @cdo, @ccp, @cco, @prev_hashes, @hashes)
             AS j(ledger_id, seq, transfer_id, kind, debit, credit, amount, pending_id, code, reference,
@@ -99,8 +99,8 @@ internal static class LedgerSql
 
     public const string UpdateAccounts = """
         UPDATE ledger_accounts AS a
-        SET debits_pending = u.dp::numeric(78,0), debits_posted = u.dpo::numeric(78,0),
-            credits_pending = u.cp::numeric(78,0), credits_posted = u.cpo::numeric(78,0)
+        SET debits_pending = u.dp, debits_posted = u.dpo,
+            credits_pending = u.cp, credits_posted = u.cpo
         FROM unnest(@ids, @dp, @dpo, @cp, @cpo) AS u(id, dp, dpo, cp, cpo)
         WHERE a.account_id = u.id
         """;
