@@ -37,6 +37,13 @@ dotnet build "$repo/src/CustodySettle.Server/CustodySettle.Server.csproj" -c Rel
 
 listen="${CS_LISTEN:-http://127.0.0.1:50051}"
 export CS_LISTEN="$listen"
+# The first operator's key: made once per stack (csk_<32 hex key id>_<43 base64url>), kept beside the
+# stack's other secrets, registered by the service at start-up. Operators issue every other key with it.
+key_file="${CS_STACK_DIR:-$repo/.stack}/operator.key"
+if [ ! -s "$key_file" ]; then
+  ( umask 077; /usr/bin/python3 -c 'import uuid, secrets, base64; print("csk_" + uuid.uuid4().hex + "_" + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode().rstrip("="))' > "$key_file" )
+fi
+export CS_OPERATOR_KEY="$(cat "$key_file")"
 dotnet "$server_dir/CustodySettle.Server.dll" &
 waiter=$!
 
@@ -55,11 +62,13 @@ CustodySettle is running:
   anvil           $CS_ANVIL_URL  chain id 31337
   contracts       $CS_DEPLOYMENT_FILE  (addresses; docs/contracts.md)
   settings        .stack/stack.env
+  operator key    $key_file  (send as "authorization: Bearer <key>")
 
 Try it:
   /usr/bin/python3 scripts/grpc_probe.py ${listen#http://} health     # grpc.health.v1.Health/Check
   /usr/bin/python3 scripts/grpc_probe.py ${listen#http://} services   # server reflection: list services
   grpcurl -plaintext ${listen#http://} list                           # if you have grpcurl
+  grpcurl -plaintext -H "authorization: Bearer \$(cat $key_file)" ${listen#http://} custodysettle.v1.AdminService/ListAssets
 
 Press Ctrl-C to stop the service and the stack.
 MSG

@@ -1,5 +1,4 @@
 using CustodySettle.Database;
-using Npgsql;
 
 namespace CustodySettle.Server;
 
@@ -8,9 +7,9 @@ namespace CustodySettle.Server;
 /// no handler ever sees an older schema. Several instances starting at once are safe: the runner
 /// serializes them with an advisory lock.
 /// </summary>
-internal sealed class DatabaseMigrationService(NpgsqlDataSource dataSource, MigrationRunner runner) : IHostedService
+internal sealed class DatabaseMigrationService(OwnerDataSource owner, MigrationRunner runner) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => runner.ApplyAsync(dataSource, cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => runner.ApplyAsync(owner.DataSource, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

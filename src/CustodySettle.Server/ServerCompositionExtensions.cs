@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using CustodySettle.Database;
 using CustodySettle.Grpc;
+using CustodySettle.Server.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Npgsql;
 
@@ -38,9 +39,11 @@ internal static class ServerCompositionExtensions
 
         if (settings.PostgresConnectionString is { } connectionString)
         {
-            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            builder.Services.AddSingleton(_ => new OwnerDataSource(NpgsqlDataSource.Create(connectionString)));
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(OwnerDataSource.ServiceConnectionString(connectionString)));
             builder.Services.AddSingleton(sp => new MigrationRunner(MigrationSource.Embedded(), sp.GetRequiredService<ILogger<MigrationRunner>>()));
             builder.Services.AddHostedService<DatabaseMigrationService>();
+            builder.Services.AddCustodySettleApi();
         }
 
         return builder;

@@ -19,6 +19,9 @@ internal sealed record ServerSettings
     /// <summary>PostgreSQL connection string; migrations are applied at start-up when set.</summary>
     public string? PostgresConnectionString { get; init; }
 
+    /// <summary>An operator key (csk_...) to register at start-up, for a new installation's first operator.</summary>
+    public string? BootstrapOperatorKey { get; init; }
+
     /// <summary>Largest request message, bytes (gRPC default 4 MiB).</summary>
     public int MaxReceiveMessageSize { get; init; } = 4 * 1024 * 1024;
 
@@ -37,7 +40,12 @@ internal sealed record ServerSettings
             TlsCertificatePath = NullIfEmpty(configuration["CS_TLS_CERT"]),
             TlsKeyPath = NullIfEmpty(configuration["CS_TLS_KEY"]),
             PostgresConnectionString = NullIfEmpty(configuration["CS_PG_CONNECTION"]),
+            BootstrapOperatorKey = NullIfEmpty(configuration["CS_OPERATOR_KEY"]),
         };
+        if (settings.BootstrapOperatorKey is { } key && !Access.ApiKeyToken.TryParse(key, out _))
+        {
+            throw new InvalidOperationException("CS_OPERATOR_KEY must be a csk_<32 hex>_<secret> key (scripts/run.sh makes one)");
+        }
         if ((settings.TlsCertificatePath is null) != (settings.TlsKeyPath is null))
         {
             throw new InvalidOperationException("CS_TLS_CERT and CS_TLS_KEY go together: set both for TLS, or neither");

@@ -1,0 +1,32 @@
+using CustodySettle.Access;
+using CustodySettle.Api.V1;
+using Role = CustodySettle.Domain.Access.Role;
+
+namespace CustodySettle.Server.Services;
+
+/// <summary>
+/// Who may call each RPC of custodysettle.v1 (issue 6, "Access"). Scope (which desk, which custodian)
+/// is each handler's check on top of this. An RPC named here by no rule is refused to every role.
+/// </summary>
+internal static class ApiAccessPolicy
+{
+    private static readonly Role[] Everyone = [Role.Desk, Role.Custodian, Role.Auditor, Role.Operator];
+    private static readonly Role[] Readers = [Role.Auditor, Role.Operator];
+
+    public static AccessPolicy Create()
+    {
+        var admin = AdminServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("AdminService");
+        var ledger = LedgerServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("LedgerService");
+        return new AccessPolicy.Builder()
+            .Protect("custodysettle.v1")
+            .Allow(admin.FindMethodByName("ListDesks"), Readers)
+            .Allow(admin.FindMethodByName("ListCustodians"), Readers)
+            .Allow(admin.FindMethodByName("ListAssets"), Readers)
+            .Allow(admin.FindMethodByName("ListSubaccounts"), Readers)
+            .Allow(admin.FindMethodByName("ListApiKeys"), Readers)
+            .AllowRest(admin, Role.Operator)
+            .Allow(ledger.FindMethodByName("VerifyAuditChain"), Readers)
+            .AllowRest(ledger, Everyone)
+            .Build();
+    }
+}
