@@ -17,6 +17,7 @@ internal static class ApiAccessPolicy
     {
         var admin = AdminServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("AdminService");
         var ledger = LedgerServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("LedgerService");
+        var custodian = CustodianServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("CustodianService");
         return new AccessPolicy.Builder()
             .Protect("custodysettle.v1")
             .Allow(admin.FindMethodByName("ListDesks"), Readers)
@@ -27,6 +28,9 @@ internal static class ApiAccessPolicy
             .AllowRest(admin, Role.Operator)
             .Allow(ledger.FindMethodByName("VerifyAuditChain"), Readers)
             .AllowRest(ledger, Everyone)
+            .Allow(custodian.FindMethodByName("GetStatement"), Role.Custodian, Role.Auditor, Role.Operator)
+            .Allow(custodian.FindMethodByName("ListStatements"), Role.Custodian, Role.Auditor, Role.Operator)
+            .AllowRest(custodian, Role.Custodian, Role.Operator)
             .Build();
     }
 }

@@ -1,4 +1,13 @@
+using System.Diagnostics.Metrics;
 using CustodySettle.Access;
+using CustodySettle.Custody;
+using CustodySettle.Custody.Confirmations;
+using CustodySettle.Custody.Statements;
+using CustodySettle.Domain.Ledger;
+using CustodySettle.Ledger.Accounts;
+using CustodySettle.Ledger.Expiry;
+using CustodySettle.Ledger.Writing;
+using Npgsql;
 using CustodySettle.Api.V1;
 using CustodySettle.Grpc;
 using CustodySettle.Ledger.Journal;
@@ -16,10 +25,22 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<PostgresApiKeyStore>();
         services.AddSingleton<LedgerQueries>();
         services.AddSingleton<StatementExporter>();
-        services.AddSingleton(sp => new JournalVerifier(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
+        services.AddSingleton(sp => new JournalVerifier(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(ApiAccessPolicy.Create());
         services.AddSingleton<AccessMetrics>();
         services.AddSingleton<ScopeGuard>();
+        services.AddSingleton<IAccountStore, PostgresAccountStore>();
+        services.AddSingleton(new LedgerWriterOptions());
+        services.AddSingleton(sp => new PostgresLedgerWriter(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<LedgerWriterOptions>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PostgresLedgerWriter>>(), sp.GetRequiredService<IMeterFactory>()));
+        // Two-phase reservations expire exactly once even with several instances (docs/ledger.md).
+        services.AddHostedService<PendingTransferExpirer>();
+        services.AddSingleton<ILedgerWriter>(sp => sp.GetRequiredService<PostgresLedgerWriter>());
+        services.AddSingleton<CustodyAccounts>();
+        services.AddSingleton<PostgresStatementStore>();
+        services.AddSingleton<StatementProcessor>();
+        services.AddSingleton<ConfirmationProcessor>();
         services.AddHostedService<BootstrapKeyService>();
 
         // Outermost first: domain errors become statuses around everything, then every call is authenticated.
@@ -27,6 +48,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddGrpcInterceptor<AuthenticationInterceptor>();
         services.AddGrpcService<AdminServiceHandler>(AdminServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("AdminService"));
         services.AddGrpcService<LedgerServiceHandler>(LedgerServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("LedgerService"));
+        services.AddGrpcService<CustodianServiceHandler>(CustodianServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("CustodianService"));
         return services;
     }
 }

@@ -83,6 +83,11 @@ internal sealed class ApiHarness : IAsyncDisposable
 
     public static ServiceDescriptor LedgerService => LedgerServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("LedgerService");
 
+    public static ServiceDescriptor CustodianService => CustodianServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("CustodianService");
+
+    /// <summary>Every service of the product API, for the tests that walk all of them.</summary>
+    public static IReadOnlyList<ServiceDescriptor> AllServices => [AdminService, LedgerService, CustodianService];
+
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();

@@ -38,6 +38,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/custodysettle.v1.LedgerService/ListJournal"] = [D, C, A, O],
         ["/custodysettle.v1.LedgerService/ExportStatement"] = [D, C, A, O],
         ["/custodysettle.v1.LedgerService/VerifyAuditChain"] = [A, O],
+        ["/custodysettle.v1.CustodianService/ReportBalances"] = [C, O],
+        ["/custodysettle.v1.CustodianService/ConfirmTransfer"] = [C, O],
+        ["/custodysettle.v1.CustodianService/GetStatement"] = [C, A, O],
+        ["/custodysettle.v1.CustodianService/ListStatements"] = [C, A, O],
     };
 
     private ApiHarness _api = null!;
@@ -62,7 +66,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     [Fact]
     public void Expected_CoversEveryRpcOfTheApi()
     {
-        var rpcs = new[] { ApiHarness.AdminService, ApiHarness.LedgerService }.SelectMany(s => s.Methods).Select(Path);
+        var rpcs = ApiHarness.AllServices.SelectMany(s => s.Methods).Select(Path);
 
         Assert.Equal(rpcs.Order(StringComparer.Ordinal), Expected.Keys.Order(StringComparer.Ordinal));
     }
@@ -71,7 +75,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     public async Task EveryRpc_EveryRole_AllowedRolesPassAndOthersArePermissionDenied()
     {
         var wrong = new List<string>();
-        foreach (var method in new[] { ApiHarness.AdminService, ApiHarness.LedgerService }.SelectMany(s => s.Methods))
+        foreach (var method in ApiHarness.AllServices.SelectMany(s => s.Methods))
         {
             foreach (var (role, key) in _keys)
             {
@@ -94,7 +98,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         await _api.AdminAsync<RevokeApiKeyRequest, ApiKey>("RevokeApiKey", new RevokeApiKeyRequest { KeyId = revoked.Substring(4, 32) });
         var forged = _keys[O][..^4] + "AAAA"; // the operator's key id with another secret
         var wrong = new List<string>();
-        foreach (var method in new[] { ApiHarness.AdminService, ApiHarness.LedgerService }.SelectMany(s => s.Methods))
+        foreach (var method in ApiHarness.AllServices.SelectMany(s => s.Methods))
         {
             foreach (var key in new string?[] { null, "not-a-key", forged, revoked })
             {
@@ -118,6 +122,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         Assert.Equal("SERVING", health.StandardOutput.Trim());
         Assert.Contains("custodysettle.v1.AdminService", services.StandardOutput.Split('\n'));
         Assert.Contains("custodysettle.v1.LedgerService", services.StandardOutput.Split('\n'));
+        Assert.Contains("custodysettle.v1.CustodianService", services.StandardOutput.Split('\n'));
     }
 
     private static string Path(MethodDescriptor method) => $"/{method.Service.FullName}/{method.Name}";

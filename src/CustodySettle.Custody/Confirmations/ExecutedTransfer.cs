@@ -1,0 +1,7 @@
+using System.Numerics;
+
+namespace CustodySettle.Custody.Confirmations;
+
+/// <summary>A deposit or withdrawal a custodian executed for a desk, as it confirms it (validated at the edge).</summary>
+public sealed record ExecutedTransfer(
+    string CustodianId, string ConfirmationId, TransferDirection Direction, string DeskId, string AssetCode, BigInteger Amount, DateTimeOffset ExecutedAt, string Reference);
