@@ -33,16 +33,32 @@ public sealed partial class BatchedReader
         var at = BlockTag.At(pinned);
         while (pending.Count > 0)
         {
-            var round = NextRound(pending, c => c.Read!.Data.Length);
-            var answers = await _eth.CallBatchAsync([.. round.Select(c => new CallRequest(c.Read!.Target, c.Read.Data))], at, ct).ConfigureAwait(false);
-            tally.Add(round.Sum(c => c.Calls.Count));
-            tally.Multicalls += round.Count;
-            for (var i = 0; i < round.Count; i++)
+            var rounds = new List<List<MulticallChunk>>();
+            while (pending.Count > 0)
             {
-                if (!Fill(results, round[i], answers[i], blockCheck, pinned))
+                rounds.Add(NextRound(pending, c => c.Read!.Data.Length));
+            }
+
+            // Several JSON-RPC batches in flight: the node runs one batch's calls in turn, so overlapping
+            // batches keep its cores (and ours, decoding) busy instead of alternating. Chunks touch
+            // disjoint result slots; the tally and the requeue list are shared, under a lock.
+            var stale = new List<MulticallChunk>();
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRoundTrips, CancellationToken = ct };
+            await Parallel.ForEachAsync(rounds, parallel, async (round, token) =>
+            {
+                var answers = await _eth.CallBatchAsync([.. round.Select(c => new CallRequest(c.Read!.Target, c.Read.Data))], at, token).ConfigureAwait(false);
+                var ranElsewhere = round.Where((chunk, i) => !Fill(results, chunk, answers[i], blockCheck, pinned)).ToList();
+                lock (stale)
                 {
-                    Requeue(pending, round[i], pinned, tally);
+                    tally.Add(round.Sum(c => c.Calls.Count));
+                    tally.Multicalls += round.Count;
+                    stale.AddRange(ranElsewhere);
                 }
+            }).ConfigureAwait(false);
+
+            foreach (var chunk in stale)
+            {
+                Requeue(pending, chunk, pinned, tally);
             }
         }
 

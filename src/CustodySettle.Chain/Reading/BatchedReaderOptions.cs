@@ -30,8 +30,16 @@ public sealed record BatchedReaderOptions
     /// </summary>
     public long MaxRequestBytes { get; init; } = 1 << 20;
 
+    /// <summary>
+    /// JSON-RPC batches in flight at once in the Multicall3 path (1: one after the other). A node such as
+    /// anvil runs the calls of one batch in turn, so two or more overlap its work with the transfer and
+    /// decoding of the others (docs/benchmarks.md, "Chain reads and log following").
+    /// </summary>
+    public int MaxConcurrentRoundTrips { get; init; } = 4;
+
     internal void Validate()
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentRoundTrips, 1, nameof(MaxConcurrentRoundTrips));
         ArgumentOutOfRangeException.ThrowIfLessThan(MulticallGasBudget, ReadGas.Light, nameof(MulticallGasBudget));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCallsPerMulticall, 1, nameof(MaxCallsPerMulticall));
         ArgumentOutOfRangeException.ThrowIfLessThan(RequestsPerRoundTrip, 1, nameof(RequestsPerRoundTrip));
