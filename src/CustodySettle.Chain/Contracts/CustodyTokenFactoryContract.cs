@@ -30,13 +30,20 @@ public sealed class CustodyTokenFactoryContract : ContractBinding
 
     /// <summary>The address the token has or will have; reverts with CTF_UnknownAsset for an unregistered asset.</summary>
     public Task<Address> TokenForAsync(Address holder, string custodianId, string asset, BlockTag? block, CancellationToken ct) =>
-        Caller.ReadAsync(Caller.Read("tokenFor", [holder, custodianId, asset], ReadGas.Margin, v => v.Get<Address>(0)), block, ct);
+        Caller.ReadAsync(TokenForCall(holder, custodianId, asset), block, ct);
+
+    /// <summary><see cref="TokenForAsync"/> as a read for the batched reader.</summary>
+    public ContractRead<Address> TokenForCall(Address holder, string custodianId, string asset) =>
+        Caller.Read("tokenFor", [holder, custodianId, asset], ReadGas.Margin, v => v.Get<Address>(0));
+
+    /// <summary>Whether the factory deployed <paramref name="token"/> (false for an address it only would deploy to).</summary>
+    public ContractRead<bool> IsCustodyTokenCall(Address token) => Caller.Read("isCustodyToken", [token], ReadGas.Light, v => v.Get<bool>(0));
 
     public Task<BigInteger> TokenCountAsync(BlockTag? block, CancellationToken ct) =>
         Caller.ReadAsync(Caller.Read("tokenCount", [], ReadGas.Light, v => v.Get<BigInteger>(0)), block, ct);
 
     public Task<bool> IsCustodyTokenAsync(Address token, BlockTag? block, CancellationToken ct) =>
-        Caller.ReadAsync(Caller.Read("isCustodyToken", [token], ReadGas.Light, v => v.Get<bool>(0)), block, ct);
+        Caller.ReadAsync(IsCustodyTokenCall(token), block, ct);
 
     /// <summary>Anyone: deploys the token for the key (event CustodyTokenCreated), or does nothing if it exists.</summary>
     public Task<SentTransaction> CreateTokenAsync(IChainSigner signer, Address holder, string custodianId, string asset, CancellationToken ct) =>

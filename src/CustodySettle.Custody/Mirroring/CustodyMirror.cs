@@ -1,0 +1,191 @@
+using System.Numerics;
+using CustodySettle.Chain.Contracts;
+using CustodySettle.Chain.Contracts.Errors;
+using CustodySettle.Chain.Primitives;
+using CustodySettle.Chain.Rpc;
+using CustodySettle.Chain.Signers;
+using Microsoft.Extensions.Logging;
+
+namespace CustodySettle.Custody.Mirroring;
+
+/// <summary>
+/// Keeps every custody token's supply equal to the desk's holding at the custodian in the ledger
+/// (Strands' model, DOMAIN.md): it mints or burns the difference with <c>guardMint</c>/<c>guardBurn</c>,
+/// giving the supply it read as <c>estimatedSupply</c>. Each pass moves each target one step:
+/// plan (record the operation), send (record its hash), confirm (after <see cref="MirrorOptions.FinalityDepth"/>
+/// blocks, on the canonical chain). A crash at any point leaves a planned or sent operation that the next
+/// pass drives on; the supply guard makes a repeated send revert rather than mint or burn twice, and a
+/// <see cref="SupplyMismatch"/> is never retried blindly: the operation is superseded and the next pass
+/// reads the supply again and decides anew.
+/// </summary>
+public sealed partial class CustodyMirror(
+    PostgresMirrorStore store, ChainContracts contracts, IChainSigner minter, EthClient eth, MirrorOptions options, ILogger<CustodyMirror> logger)
+{
+    /// <summary>One pass over every target; returns how many are in sync at its end.</summary>
+    public async Task<int> SyncAllAsync(CancellationToken cancellationToken)
+    {
+        var inSync = 0;
+        foreach (var target in await store.TargetsAsync(cancellationToken))
+        {
+            try
+            {
+                inSync += await SyncAsync(target, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception e) when (e is JsonRpcException or ContractRevertException or ChainSendException)
+            {
+                // One unreachable or refusing token must not stop the others; the next pass tries again.
+                TargetFailed(logger, target.DeskId, target.CustodianId, target.AssetCode, e.Message);
+            }
+        }
+
+        return inSync;
+    }
+
+    /// <summary>Moves one target one step; true when its supply is confirmed equal to the ledger.</summary>
+    public async Task<bool> SyncAsync(MirrorTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (await store.OpenAsync(target, cancellationToken) is { } open)
+        {
+            await DriveAsync(open, cancellationToken);
+            return false;
+        }
+
+        if (target.Held.Sign < 0)
+        {
+            NegativeHolding(logger, target.DeskId, target.CustodianId, target.AssetCode, target.Held);
+            return false;
+        }
+
+        var token = await contracts.Factory.TokenForAsync(target.Holder, target.CustodianId, target.AssetCode, BlockTag.Latest, cancellationToken);
+        if ((await eth.GetCodeAsync(token, BlockTag.Latest, cancellationToken)).Length == 0)
+        {
+            if (target.Held.IsZero)
+            {
+                return true;
+            }
+
+            // createToken is idempotent on chain (it returns the existing token), so a repeat is harmless.
+            var created = await contracts.Factory.CreateTokenAsync(minter, target.Holder, target.CustodianId, target.AssetCode, cancellationToken);
+            TokenCreated(logger, token, target.DeskId, target.CustodianId, target.AssetCode, created.Hash);
+            return false;
+        }
+
+        var supply = await contracts.CustodyToken(token).TotalSupplyAsync(BlockTag.Latest, cancellationToken);
+        if (supply == target.Held)
+        {
+            return true;
+        }
+
+        var operation = new MirrorOperation(
+            Guid.NewGuid(), target.DeskId, target.CustodianId, target.LedgerId, token, target.Holder,
+            target.Held > supply ? MirrorKind.Mint : MirrorKind.Burn, BigInteger.Abs(target.Held - supply), supply, target.Held,
+            MirrorStatus.Planned, null, null, string.Empty);
+        if (await store.InsertPlannedAsync(operation, cancellationToken))
+        {
+            Planned(logger, operation.Kind, operation.Amount, token, supply, target.Held);
+            await DriveAsync(operation, cancellationToken);
+        }
+
+        return false;
+    }
+
+    private async Task DriveAsync(MirrorOperation operation, CancellationToken ct)
+    {
+        if (operation.Status == MirrorStatus.Planned)
+        {
+            await SendAsync(operation, ct);
+        }
+        else
+        {
+            await ConfirmAsync(operation, ct);
+        }
+    }
+
+    private async Task SendAsync(MirrorOperation operation, CancellationToken ct)
+    {
+        var token = contracts.CustodyToken(operation.Token);
+        try
+        {
+            var sent = operation.Kind == MirrorKind.Mint
+                ? await token.GuardMintAsync(minter, operation.Holder, operation.Amount, operation.EstimatedSupply, ct)
+                : await token.GuardBurnAsync(minter, operation.Holder, operation.Amount, operation.EstimatedSupply, ct);
+            await store.UpdateAsync(operation with { Status = MirrorStatus.Sent, TransactionHash = sent.Hash }, null, ct);
+            Sent(logger, operation.Kind, operation.Amount, operation.Token, sent.Hash);
+        }
+        catch (ContractRevertException e) when (e.Error is SupplyMismatch mismatch)
+        {
+            // The pre-flight saw another supply: an earlier send of this very operation landed, or someone
+            // else changed the supply. Nothing was sent; the next pass decides from the supply as it is.
+            await CloseAsync(operation, MirrorStatus.Superseded, $"the supply was {mismatch.Actual}, not {mismatch.Expected}, when sent", ct);
+        }
+        catch (ContractRevertException e)
+        {
+            await CloseAsync(operation, MirrorStatus.Failed, e.Message, ct);
+        }
+    }
+
+    private async Task ConfirmAsync(MirrorOperation operation, CancellationToken ct)
+    {
+        var hash = operation.TransactionHash!.Value;
+        var receipt = await eth.GetTransactionReceiptAsync(hash, ct);
+        if (receipt is null)
+        {
+            if (await eth.GetTransactionByHashAsync(hash, ct) is null)
+            {
+                // Dropped (or reorged out and gone from the pool): send the same guarded call again.
+                await store.UpdateAsync(operation with { Status = MirrorStatus.Planned, BlockNumber = null }, null, ct);
+            }
+
+            return;
+        }
+
+        if (!receipt.Succeeded)
+        {
+            await CloseAsync(operation, MirrorStatus.Superseded, $"reverted in block {receipt.BlockNumber}: the supply moved before it was mined", ct);
+            return;
+        }
+
+        var head = await eth.BlockNumberAsync(ct);
+        if (head - receipt.BlockNumber + 1 < options.FinalityDepth)
+        {
+            return;
+        }
+
+        var block = await eth.GetBlockByNumberAsync(BlockTag.At(receipt.BlockNumber), ct);
+        if (block?.Hash != receipt.BlockHash)
+        {
+            return; // reorged meanwhile: the receipt will move or vanish; look again next pass
+        }
+
+        await store.UpdateAsync(operation with { Status = MirrorStatus.Confirmed, BlockNumber = receipt.BlockNumber, Detail = string.Empty }, receipt.BlockHash.ToString(), ct);
+        Confirmed(logger, operation.Kind, operation.Amount, operation.Token, receipt.BlockNumber);
+    }
+
+    private async Task CloseAsync(MirrorOperation operation, MirrorStatus status, string detail, CancellationToken ct)
+    {
+        await store.UpdateAsync(operation with { Status = status, Detail = detail }, null, ct);
+        Closed(logger, operation.Kind, operation.Amount, operation.Token, status, detail);
+    }
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Mirror: {Kind} {Amount} planned on {Token} (supply {Supply}, ledger {Held})")]
+    private static partial void Planned(ILogger logger, MirrorKind kind, BigInteger amount, Address token, BigInteger supply, BigInteger held);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Mirror: {Kind} {Amount} on {Token} sent as {Hash}")]
+    private static partial void Sent(ILogger logger, MirrorKind kind, BigInteger amount, Address token, Hash32 hash);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Mirror: {Kind} {Amount} on {Token} confirmed in block {Block}")]
+    private static partial void Confirmed(ILogger logger, MirrorKind kind, BigInteger amount, Address token, long block);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Mirror: {Kind} {Amount} on {Token} ended {Status}: {Detail}")]
+    private static partial void Closed(ILogger logger, MirrorKind kind, BigInteger amount, Address token, MirrorStatus status, string detail);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Mirror: custody token {Token} for desk {Desk} at {Custodian} ({Asset}) created by {Hash}")]
+    private static partial void TokenCreated(ILogger logger, Address token, string desk, string custodian, string asset, Hash32 hash);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Mirror: desk {Desk} at {Custodian} ({Asset}) could not be synced this pass: {Reason}")]
+    private static partial void TargetFailed(ILogger logger, string desk, string custodian, string asset, string reason);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Mirror: desk {Desk} at {Custodian} ({Asset}) holds {Held} in the ledger, below zero: not mirrored")]
+    private static partial void NegativeHolding(ILogger logger, string desk, string custodian, string asset, BigInteger held);
+}

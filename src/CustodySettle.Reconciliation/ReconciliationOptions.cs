@@ -1,0 +1,14 @@
+namespace CustodySettle.Reconciliation;
+
+/// <summary>How reconciliation judges and how often it runs.</summary>
+public sealed record ReconciliationOptions
+{
+    /// <summary>A custodian whose latest statement is older than this, while it holds collateral, is a stale-statement break.</summary>
+    public TimeSpan StatementStaleness { get; init; } = TimeSpan.FromHours(26);
+
+    /// <summary>Time between scheduled runs (none when null).</summary>
+    public TimeSpan? Schedule { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The perp asset whose positions the subaccount lines show (the deployment's name).</summary>
+    public string PerpName { get; init; } = "PerpAssetBTC";
+}
