@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using CustodySettle.Database;
 using CustodySettle.Grpc;
+using CustodySettle.Server.Operations;
 using CustodySettle.Server.Services;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Npgsql;
@@ -43,14 +44,16 @@ internal static class ServerCompositionExtensions
             builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(OwnerDataSource.ServiceConnectionString(connectionString)));
             builder.Services.AddSingleton(sp => new MigrationRunner(MigrationSource.Embedded(), sp.GetRequiredService<ILogger<MigrationRunner>>()));
             builder.Services.AddHostedService<DatabaseMigrationService>();
-            builder.Services.AddCustodySettleApi();
+            builder.Services.AddCustodySettleApi(settings);
         }
 
+        builder.AddOperations(settings);
         return builder;
     }
 
     public static WebApplication UseCustodySettle(this WebApplication app)
     {
+        app.UseOperations();
         app.UseGrpcTransport();
         return app;
     }

@@ -51,4 +51,67 @@ public sealed class ServerSettingsTests
         Assert.Equal("Host=x", settings.PostgresConnectionString);
         Assert.Equal(1_048_576, settings.MaxReceiveMessageSize);
     }
+
+    [Fact]
+    public void FromConfiguration_NoAdminListen_LoopbackOnPrometheusExporterPort()
+    {
+        var settings = CreateSut();
+
+        Assert.Equal(new Uri("http://127.0.0.1:9464"), settings.AdminListen);
+        Assert.Null(settings.ChainRpcUrl);
+    }
+
+    [Theory]
+    [InlineData("off")]
+    [InlineData("OFF")]
+    public void FromConfiguration_AdminListenOff_NoAdminListener(string value)
+    {
+        var settings = CreateSut(("CS_ADMIN_LISTEN", value));
+
+        Assert.Null(settings.AdminListen);
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:9100", 9100)]
+    [InlineData("http://[::1]:9101", 9101)]
+    [InlineData("http://localhost:9102", 9102)]
+    public void FromConfiguration_AdminListenSet_ParsedExactly(string value, int port)
+    {
+        var settings = CreateSut(("CS_ADMIN_LISTEN", value));
+
+        Assert.Equal(new Uri(value), settings.AdminListen);
+        Assert.Equal(port, settings.AdminListen!.Port);
+    }
+
+    [Theory]
+    [InlineData("https://127.0.0.1:9464")]
+    [InlineData("127.0.0.1:9464")]
+    [InlineData("not a uri")]
+    [InlineData("http://metrics.example:9464")]
+    [InlineData("http://127.0.0.1:9464/metrics")]
+    [InlineData("http://127.0.0.1:50051")]
+    public void FromConfiguration_BadAdminListen_ThrowsNamingTheSetting(string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CreateSut(("CS_ADMIN_LISTEN", value)));
+
+        Assert.Contains("CS_ADMIN_LISTEN", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromConfiguration_AnvilUrl_IsTheChainRpcUrl()
+    {
+        var settings = CreateSut(("CS_ANVIL_URL", "http://127.0.0.1:8545"));
+
+        Assert.Equal(new Uri("http://127.0.0.1:8545"), settings.ChainRpcUrl);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:8545")]
+    [InlineData("ws://127.0.0.1:8545")]
+    public void FromConfiguration_BadAnvilUrl_ThrowsNamingTheSetting(string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CreateSut(("CS_ANVIL_URL", value)));
+
+        Assert.Contains("CS_ANVIL_URL", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -18,6 +18,7 @@ internal static class ApiAccessPolicy
         var admin = AdminServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("AdminService");
         var ledger = LedgerServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("LedgerService");
         var custodian = CustodianServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("CustodianService");
+        var reconciliation = ReconciliationServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("ReconciliationService");
         return new AccessPolicy.Builder()
             .Protect("custodysettle.v1")
             .Allow(admin.FindMethodByName("ListDesks"), Readers)
@@ -31,6 +32,10 @@ internal static class ApiAccessPolicy
             .Allow(custodian.FindMethodByName("GetStatement"), Role.Custodian, Role.Auditor, Role.Operator)
             .Allow(custodian.FindMethodByName("ListStatements"), Role.Custodian, Role.Auditor, Role.Operator)
             .AllowRest(custodian, Role.Custodian, Role.Operator)
+            .Allow(reconciliation.FindMethodByName("GetReport"), Readers)
+            .Allow(reconciliation.FindMethodByName("ListBreaks"), Everyone)
+            .Allow(reconciliation.FindMethodByName("WatchBreaks"), Everyone)
+            .AllowRest(reconciliation, Role.Operator)
             .Build();
     }
 }

@@ -19,8 +19,9 @@ namespace CustodySettle.Server.Services;
 /// <summary>The product API's wiring: stores, access control and the custodysettle.v1 services.</summary>
 internal static class ApiServiceCollectionExtensions
 {
-    public static IServiceCollection AddCustodySettleApi(this IServiceCollection services)
+    public static IServiceCollection AddCustodySettleApi(this IServiceCollection services, ServerSettings settings)
     {
+        services.AddChainParts(settings.Chain, settings.Reconciliation);
         services.AddSingleton<PostgresRegistry>();
         services.AddSingleton<PostgresApiKeyStore>();
         services.AddSingleton<LedgerQueries>();
@@ -49,6 +50,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddGrpcService<AdminServiceHandler>(AdminServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("AdminService"));
         services.AddGrpcService<LedgerServiceHandler>(LedgerServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("LedgerService"));
         services.AddGrpcService<CustodianServiceHandler>(CustodianServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("CustodianService"));
+        services.AddGrpcService<ReconciliationServiceHandler>(ReconciliationServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("ReconciliationService"));
         return services;
     }
 }

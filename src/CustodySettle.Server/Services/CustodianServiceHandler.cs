@@ -1,6 +1,7 @@
 using CustodySettle.Access;
 using CustodySettle.Api.V1;
 using CustodySettle.Custody.Confirmations;
+using CustodySettle.Custody.Mirroring;
 using CustodySettle.Custody.Statements;
 using CustodySettle.Grpc;
 using Role = CustodySettle.Domain.Access.Role;
@@ -15,7 +16,7 @@ namespace CustodySettle.Server.Services;
 /// auditors read.
 /// </summary>
 internal sealed class CustodianServiceHandler(
-    StatementProcessor statements, PostgresStatementStore stored, ConfirmationProcessor confirmations, ScopeGuard scope)
+    StatementProcessor statements, PostgresStatementStore stored, ConfirmationProcessor confirmations, IMirrorTrigger mirror, ScopeGuard scope)
 {
     private const int MaxLines = 10_000;
     private const int IdLength = 128;
@@ -47,7 +48,9 @@ internal sealed class CustodianServiceHandler(
         }
 
         var report = new StatementReport(custodianId, statementId, asOf, lines);
-        return (await statements.ReportAsync(report, context.CancellationToken)).ToMessage();
+        var statement = await statements.ReportAsync(report, context.CancellationToken);
+        mirror.Poke(); // the custody tokens follow the ledger now, not at the next interval
+        return statement.ToMessage();
     }
 
     public async Task<TransferConfirmation> ConfirmTransfer(ConfirmTransferRequest request, ServerCallContext context)
@@ -74,7 +77,9 @@ internal sealed class CustodianServiceHandler(
             amount,
             Fields.Time(request.ExecutedAt, "executed_at") ?? throw Fields.Invalid("executed_at", "is required"),
             Fields.Text(request.Reference, "reference", IdLength, required: false));
-        return (await confirmations.ConfirmAsync(transfer, context.CancellationToken)).ToMessage();
+        var confirmed = await confirmations.ConfirmAsync(transfer, context.CancellationToken);
+        mirror.Poke();
+        return confirmed.ToMessage();
     }
 
     public async Task<Statement> GetStatement(GetStatementRequest request, ServerCallContext context)

@@ -1,5 +1,7 @@
 using CustodySettle.Access;
 using CustodySettle.Api.V1;
+using CustodySettle.Custody.Mirroring;
+
 using CustodySettle.Grpc;
 using CustodySettle.Grpc.Client;
 using CustodySettle.Testing;
@@ -33,7 +35,11 @@ internal sealed class ApiHarness : IAsyncDisposable
 
     public string Target => _server.Target;
 
-    public static async Task<ApiHarness> StartAsync()
+    /// <summary>Asks the service's mirror for a pass now.</summary>
+    public void PokeMirror() => ((IMirrorTrigger)_server.Services.GetService(typeof(IMirrorTrigger))!).Poke();
+
+    /// <summary>The service on a fresh database; with <paramref name="chain"/>, also the mirror and reconciliation.</summary>
+    public static async Task<ApiHarness> StartAsync(ChainSettings? chain = null)
     {
         var database = await TestDatabase.CreateMigratedAsync();
         var (_, operatorKey) = ApiKeyToken.Generate();
@@ -42,6 +48,8 @@ internal sealed class ApiHarness : IAsyncDisposable
             Listen = new Uri("http://127.0.0.1:0"),
             PostgresConnectionString = database.ConnectionString,
             BootstrapOperatorKey = operatorKey,
+            Chain = chain,
+            Reconciliation = new() { Schedule = null },
         });
         return new ApiHarness(database, server, operatorKey);
     }
@@ -83,10 +91,12 @@ internal sealed class ApiHarness : IAsyncDisposable
 
     public static ServiceDescriptor LedgerService => LedgerServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("LedgerService");
 
+    public static ServiceDescriptor ReconciliationService => ReconciliationServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ReconciliationService");
+
     public static ServiceDescriptor CustodianService => CustodianServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("CustodianService");
 
     /// <summary>Every service of the product API, for the tests that walk all of them.</summary>
-    public static IReadOnlyList<ServiceDescriptor> AllServices => [AdminService, LedgerService, CustodianService];
+    public static IReadOnlyList<ServiceDescriptor> AllServices => [AdminService, LedgerService, CustodianService, ReconciliationService];
 
     public async ValueTask DisposeAsync()
     {

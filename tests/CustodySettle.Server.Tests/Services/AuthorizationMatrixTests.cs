@@ -42,6 +42,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/custodysettle.v1.CustodianService/ConfirmTransfer"] = [C, O],
         ["/custodysettle.v1.CustodianService/GetStatement"] = [C, A, O],
         ["/custodysettle.v1.CustodianService/ListStatements"] = [C, A, O],
+        ["/custodysettle.v1.ReconciliationService/RunReconciliation"] = [O],
+        ["/custodysettle.v1.ReconciliationService/GetReport"] = [A, O],
+        ["/custodysettle.v1.ReconciliationService/ListBreaks"] = [D, C, A, O],
+        ["/custodysettle.v1.ReconciliationService/WatchBreaks"] = [D, C, A, O],
+        ["/custodysettle.v1.ReconciliationService/AcknowledgeBreak"] = [O],
+        ["/custodysettle.v1.ReconciliationService/ResolveBreak"] = [O],
     };
 
     private ApiHarness _api = null!;
@@ -139,7 +145,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             headers.Add("authorization", $"Bearer {key}");
         }
 
-        var options = new GrpcCallOptions(headers, DateTimeOffset.UtcNow.AddSeconds(30));
+        // A watch stream never ends by itself: a short deadline ends it (DEADLINE_EXCEEDED counts as let through).
+        var options = new GrpcCallOptions(headers, DateTimeOffset.UtcNow.AddSeconds(method.IsServerStreaming ? 2 : 30));
         try
         {
             if (method.IsServerStreaming)

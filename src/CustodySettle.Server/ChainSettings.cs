@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace CustodySettle.Server;
+
+/// <summary>
+/// Where the chain is and who mints on it. The mirror runs only when all three of the RPC URL, the
+/// deployment file and the minter key are set; with none of them the service keeps the ledger alone.
+/// </summary>
+internal sealed record ChainSettings
+{
+    /// <summary>The node's JSON-RPC URL (<c>CS_CHAIN_RPC_URL</c>, else the local stack's <c>CS_ANVIL_URL</c>).</summary>
+    public required Uri RpcUrl { get; init; }
+
+    /// <summary>The deploy step's JSON (<c>CS_DEPLOYMENT_FILE</c>).</summary>
+    public required string DeploymentFile { get; init; }
+
+    /// <summary>The hex private key holding MINTER_ROLE on the custody tokens (<c>CS_MINTER_KEY</c>). Never logged.</summary>
+    public required string MinterKey { get; init; }
+
+    /// <summary>forge's output folder (<c>CS_CONTRACTS_OUT</c>; this checkout's contracts/out when unset).</summary>
+    public string? ContractsOut { get; init; }
+
+    /// <summary>Blocks on top of a mint or burn before it is final (<c>CS_MIRROR_FINALITY_DEPTH</c>, 24).</summary>
+    public int FinalityDepth { get; init; } = 24;
+
+    /// <summary>Time between mirror passes (<c>CS_MIRROR_INTERVAL_MS</c>, 2000).</summary>
+    public TimeSpan MirrorInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The settings, or null when the chain is not configured; throws naming the variable when half-configured or malformed.</summary>
+    public static ChainSettings? FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var url = Value(configuration, "CS_CHAIN_RPC_URL") ?? Value(configuration, "CS_ANVIL_URL");
+        var deployment = Value(configuration, "CS_DEPLOYMENT_FILE");
+        var key = Value(configuration, "CS_MINTER_KEY");
+        if (url is null || deployment is null || key is null)
+        {
+            if (key is not null)
+            {
+                throw new InvalidOperationException("CS_MINTER_KEY is set, so the mirror needs CS_CHAIN_RPC_URL (or CS_ANVIL_URL) and CS_DEPLOYMENT_FILE too");
+            }
+
+            return null;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var rpc) || rpc.Scheme is not ("http" or "https"))
+        {
+            throw new InvalidOperationException("CS_CHAIN_RPC_URL must be an http:// or https:// URL");
+        }
+
+        return new ChainSettings
+        {
+            RpcUrl = rpc,
+            DeploymentFile = deployment,
+            MinterKey = key,
+            ContractsOut = Value(configuration, "CS_CONTRACTS_OUT"),
+            FinalityDepth = Value(configuration, "CS_MIRROR_FINALITY_DEPTH") is { } depth ? Positive(depth, "CS_MIRROR_FINALITY_DEPTH") : 24,
+            MirrorInterval = Value(configuration, "CS_MIRROR_INTERVAL_MS") is { } ms
+                ? TimeSpan.FromMilliseconds(Positive(ms, "CS_MIRROR_INTERVAL_MS"))
+                : TimeSpan.FromSeconds(2),
+        };
+    }
+
+    /// <summary>Never prints the key.</summary>
+    public override string ToString() => $"chain {RpcUrl.GetLeftPart(UriPartial.Authority)}, deployment {DeploymentFile}, finality {FinalityDepth}";
+
+    private static string? Value(IConfiguration configuration, string name) => configuration[name] is { Length: > 0 } value ? value.Trim() : null;
+
+    private static int Positive(string value, string name) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new InvalidOperationException($"{name} must be a positive integer");
+}

@@ -1,0 +1,56 @@
+using CustodySettle.Chain.Contracts;
+using CustodySettle.Chain.Rpc;
+using CustodySettle.Chain.Signers;
+using CustodySettle.Chain.Signing;
+using CustodySettle.Chain.Reading;
+using CustodySettle.Custody.Mirroring;
+using CustodySettle.Reconciliation;
+
+namespace CustodySettle.Server.Services;
+
+/// <summary>
+/// The parts that need the chain: its client, the on-chain mirror and reconciliation, when
+/// <see cref="ChainSettings"/> are given; otherwise a mirror that does nothing and no reconciler.
+/// </summary>
+internal static class ChainServiceCollectionExtensions
+{
+    public static IServiceCollection AddChainParts(this IServiceCollection services, ChainSettings? chain, ReconciliationOptions reconciliation)
+    {
+        // Stored reports and breaks are readable without a chain; running a reconciliation needs one.
+        services.AddSingleton<BreakFeed>();
+        services.AddSingleton<PostgresReconciliationStore>();
+        if (chain is null)
+        {
+            services.AddSingleton<IMirrorTrigger, NoMirror>();
+            return services;
+        }
+
+        services.AddHttpClient(nameof(JsonRpcClient));
+        services.AddSingleton(sp => new JsonRpcClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JsonRpcClient)), chain.RpcUrl, new JsonRpcClientOptions(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JsonRpcClient>>(), sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.AddSingleton(sp => new EthClient(sp.GetRequiredService<JsonRpcClient>()));
+        services.AddSingleton(sp =>
+        {
+            // Start-up reads the deployment once; a missing or malformed file stops the service with the file's name.
+            var deployment = ChainDeployment.LoadAsync(chain.DeploymentFile, CancellationToken.None).GetAwaiter().GetResult();
+            var artifacts = chain.ContractsOut is { } folder ? new ContractArtifacts(folder) : ContractArtifacts.Default;
+            return new ChainContracts(deployment, artifacts, sp.GetRequiredService<EthClient>());
+        });
+        services.AddSingleton<IChainSigner>(sp => new LocalKeySigner(
+            sp.GetRequiredService<EthClient>(), PrivateKey.Parse(chain.MinterKey), sp.GetRequiredService<ChainContracts>().Deployment.ChainId,
+            sp.GetRequiredService<ILogger<LocalKeySigner>>()));
+        services.AddSingleton(new MirrorOptions { FinalityDepth = chain.FinalityDepth, Interval = chain.MirrorInterval });
+        services.AddSingleton<PostgresMirrorStore>();
+        services.AddSingleton<CustodyMirror>();
+        services.AddSingleton<MirrorWorker>();
+        services.AddSingleton<IMirrorTrigger>(sp => sp.GetRequiredService<MirrorWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<MirrorWorker>());
+
+        services.AddSingleton(sp => new BatchedReader(sp.GetRequiredService<EthClient>(), sp.GetRequiredService<ChainContracts>().Multicall3));
+        services.AddSingleton(reconciliation);
+        services.AddSingleton<Reconciler>();
+        services.AddHostedService<ReconciliationWorker>();
+        return services;
+    }
+}
