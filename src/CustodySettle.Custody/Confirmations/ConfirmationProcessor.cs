@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using CustodySettle.Custody.Instructions;
 using CustodySettle.Domain.Errors;
 using CustodySettle.Domain.Ledger;
 using CustodySettle.Domain.Money;
@@ -17,7 +18,7 @@ namespace CustodySettle.Custody.Confirmations;
 /// conflict naming the field. A withdrawal larger than what is available is refused, and so is its retry.
 /// </summary>
 public sealed class ConfirmationProcessor(
-    NpgsqlDataSource dataSource, PostgresRegistry registry, CustodyAccounts accounts, ILedgerWriter ledger, TimeProvider time)
+    NpgsqlDataSource dataSource, PostgresRegistry registry, CustodyAccounts accounts, ILedgerWriter ledger, PostgresInstructionBook instructions, TimeProvider time)
 {
     /// <exception cref="NotFoundException">The custodian, desk or asset does not exist.</exception>
     /// <exception cref="ConflictException">The confirmation id was used for another transfer.</exception>
@@ -35,6 +36,11 @@ public sealed class ConfirmationProcessor(
         if (!await registry.DeskExistsAsync(transfer.DeskId, ct))
         {
             throw new NotFoundException($"desk_id: no desk '{transfer.DeskId}'");
+        }
+
+        if (transfer.InstructionId is { } instructionId)
+        {
+            await CheckInstructionAsync(transfer, instructionId, ct);
         }
 
         // Serialized with the custodian's statements, which plan against the same balances.
@@ -60,9 +66,35 @@ public sealed class ConfirmationProcessor(
                 : $"the ledger refused the transfer ({outcome.Result})");
         }
 
+        if (transfer.InstructionId is { } executed)
+        {
+            await instructions.MarkExecutedAsync(executed, transfer.ConfirmationId, ct);
+        }
+
         var after = await connection.ExecuteScalarAsync<string>(new CommandDefinition(ConfirmationSql.Available, new { AccountId = available.Id }, cancellationToken: ct));
         return new ConfirmationResult(transfer.CustodianId, transfer.ConfirmationId, transferId, outcome.JournalSeq!.Value,
             BigInteger.Parse(after!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The instruction must be this custodian's, for this transfer, and not executed by another confirmation.</summary>
+    private async Task CheckInstructionAsync(ExecutedTransfer transfer, Guid instructionId, CancellationToken ct)
+    {
+        var instruction = await instructions.GetAsync(instructionId, ct);
+        if (instruction is null || instruction.CustodianId != transfer.CustodianId)
+        {
+            throw new NotFoundException($"instruction_id: no instruction {instructionId} for custodian '{transfer.CustodianId}'");
+        }
+
+        if (instruction.DeskId != transfer.DeskId || instruction.AssetCode != transfer.AssetCode || instruction.Direction != transfer.Direction || instruction.Amount != transfer.Amount)
+        {
+            throw new InvalidFieldException("instruction_id",
+                $"instruction {instructionId} is a {instruction.Direction.ToString().ToLowerInvariant()} of {instruction.Amount} {instruction.AssetCode} for desk {instruction.DeskId}, not this transfer");
+        }
+
+        if (instruction.Executed && instruction.ConfirmationId != transfer.ConfirmationId)
+        {
+            throw new InvalidStateException($"instruction {instructionId} was executed already by confirmation {instruction.ConfirmationId}");
+        }
     }
 
     private async Task RecordAsync(ExecutedTransfer transfer, int ledgerId, Guid transferId, CancellationToken ct)

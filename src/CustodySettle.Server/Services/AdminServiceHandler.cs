@@ -1,5 +1,6 @@
 using CustodySettle.Access;
 using CustodySettle.Api.V1;
+using CustodySettle.Custody.Instructions;
 using CustodySettle.Domain.Access;
 using CustodySettle.Grpc;
 using CustodySettle.Registry;
@@ -10,7 +11,7 @@ namespace CustodySettle.Server.Services;
 /// custodysettle.v1.AdminService: operators configure desks, custodians, assets, subaccount links and
 /// keys (admin_service.proto). Every field is checked before anything is written.
 /// </summary>
-internal sealed class AdminServiceHandler(PostgresRegistry registry, PostgresApiKeyStore keys)
+internal sealed class AdminServiceHandler(PostgresRegistry registry, PostgresApiKeyStore keys, PostgresInstructionBook instructions)
 {
     private const int NameLength = 200;
 
@@ -87,6 +88,25 @@ internal sealed class AdminServiceHandler(PostgresRegistry registry, PostgresApi
     {
         var keyId = Fields.KeyId(request.KeyId, "key_id");
         return (await keys.RevokeAsync(keyId, context.CancellationToken)).ToMessage();
+    }
+
+    public async Task<Api.V1.Instruction> IssueInstruction(IssueInstructionRequest request, ServerCallContext context)
+    {
+        var amount = Fields.Uint256(request.Amount, "amount");
+        var issued = await instructions.IssueAsync(new InstructionRequest(
+            Fields.Uuid(request.RequestId, "request_id"),
+            Fields.PartyId(request.CustodianId, "custodian_id"),
+            Fields.PartyId(request.DeskId, "desk_id"),
+            Fields.AssetCode(request.Asset, "asset"),
+            request.Direction switch
+            {
+                Api.V1.TransferDirection.Deposit => Custody.Confirmations.TransferDirection.Deposit,
+                Api.V1.TransferDirection.Withdrawal => Custody.Confirmations.TransferDirection.Withdrawal,
+                _ => throw Fields.Invalid("direction", "must be TRANSFER_DIRECTION_DEPOSIT or TRANSFER_DIRECTION_WITHDRAWAL"),
+            },
+            amount.IsZero ? throw Fields.Invalid("amount", "must be positive") : amount,
+            Fields.Text(request.Reason, "reason", 500)), context.CancellationToken);
+        return issued.ToMessage();
     }
 
     public async Task<ListApiKeysResponse> ListApiKeys(ListApiKeysRequest request, ServerCallContext context) =>

@@ -31,6 +31,8 @@ internal static class ApiAccessPolicy
             .AllowRest(ledger, Everyone)
             .Allow(custodian.FindMethodByName("GetStatement"), Role.Custodian, Role.Auditor, Role.Operator)
             .Allow(custodian.FindMethodByName("ListStatements"), Role.Custodian, Role.Auditor, Role.Operator)
+            .Allow(custodian.FindMethodByName("ListInstructions"), Role.Custodian, Role.Auditor, Role.Operator)
+            .Allow(custodian.FindMethodByName("WatchInstructions"), Role.Custodian, Role.Auditor, Role.Operator)
             .AllowRest(custodian, Role.Custodian, Role.Operator)
             .Allow(reconciliation.FindMethodByName("GetReport"), Readers)
             .Allow(reconciliation.FindMethodByName("ListBreaks"), Everyone)

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using CustodySettle.Access;
 using CustodySettle.Custody;
 using CustodySettle.Custody.Confirmations;
+using CustodySettle.Custody.Instructions;
 using CustodySettle.Custody.Statements;
 using CustodySettle.Domain.Ledger;
 using CustodySettle.Ledger.Accounts;
@@ -42,6 +43,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<PostgresStatementStore>();
         services.AddSingleton<StatementProcessor>();
         services.AddSingleton<ConfirmationProcessor>();
+        services.AddSingleton<PostgresInstructionBook>();
         services.AddHostedService<BootstrapKeyService>();
 
         // Outermost first: domain errors become statuses around everything, then every call is authenticated.

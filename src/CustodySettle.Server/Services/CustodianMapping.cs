@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustodySettle.Custody.Confirmations;
+using CustodySettle.Custody.Instructions;
 using CustodySettle.Custody.Statements;
 using Google.Protobuf.WellKnownTypes;
 using V1 = CustodySettle.Api.V1;
@@ -38,6 +39,21 @@ internal static class CustodianMapping
         TransferId = result.TransferId.ToString(),
         JournalSequence = result.JournalSeq,
         AvailableAfter = Text(result.AvailableAfter),
+    };
+
+    public static V1.Instruction ToMessage(this Instruction instruction) => new()
+    {
+        Sequence = instruction.Sequence,
+        InstructionId = instruction.InstructionId.ToString(),
+        CustodianId = instruction.CustodianId,
+        DeskId = instruction.DeskId,
+        Asset = instruction.AssetCode,
+        Direction = instruction.Direction == TransferDirection.Deposit ? V1.TransferDirection.Deposit : V1.TransferDirection.Withdrawal,
+        Amount = Text(instruction.Amount),
+        Reason = instruction.Reason,
+        Status = instruction.Executed ? V1.InstructionStatus.Executed : V1.InstructionStatus.Pending,
+        IssuedAt = Timestamp.FromDateTimeOffset(instruction.IssuedAt),
+        ConfirmationId = instruction.ConfirmationId ?? string.Empty,
     };
 
     private static V1.LineEffect ToMessage(LineEffect effect) => effect switch

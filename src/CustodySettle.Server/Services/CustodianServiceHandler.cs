@@ -1,6 +1,7 @@
 using CustodySettle.Access;
 using CustodySettle.Api.V1;
 using CustodySettle.Custody.Confirmations;
+using CustodySettle.Custody.Instructions;
 using CustodySettle.Custody.Mirroring;
 using CustodySettle.Custody.Statements;
 using CustodySettle.Grpc;
@@ -16,8 +17,12 @@ namespace CustodySettle.Server.Services;
 /// auditors read.
 /// </summary>
 internal sealed class CustodianServiceHandler(
-    StatementProcessor statements, PostgresStatementStore stored, ConfirmationProcessor confirmations, IMirrorTrigger mirror, ScopeGuard scope)
+    StatementProcessor statements, PostgresStatementStore stored, ConfirmationProcessor confirmations, PostgresInstructionBook instructions,
+    IMirrorTrigger mirror, ScopeGuard scope, TimeProvider time)
 {
+    private const int WatchBatch = 500;
+    private static readonly TimeSpan WatchPoll = TimeSpan.FromSeconds(1);
+
     private const int MaxLines = 10_000;
     private const int IdLength = 128;
 
@@ -76,7 +81,8 @@ internal sealed class CustodianServiceHandler(
             Fields.AssetCode(request.Asset, "asset"),
             amount,
             Fields.Time(request.ExecutedAt, "executed_at") ?? throw Fields.Invalid("executed_at", "is required"),
-            Fields.Text(request.Reference, "reference", IdLength, required: false));
+            Fields.Text(request.Reference, "reference", IdLength, required: false),
+            request.InstructionId.Length == 0 ? null : Fields.Uuid(request.InstructionId, "instruction_id"));
         var confirmed = await confirmations.ConfirmAsync(transfer, context.CancellationToken);
         mirror.Poke();
         return confirmed.ToMessage();
@@ -95,6 +101,43 @@ internal sealed class CustodianServiceHandler(
     {
         var custodianId = Custodian(context, request.CustodianId);
         return new() { Statements = { (await stored.ListAsync(custodianId, context.CancellationToken)).Select(s => s.ToMessage()) } };
+    }
+
+    public async Task<ListInstructionsResponse> ListInstructions(ListInstructionsRequest request, ServerCallContext context)
+    {
+        var custodianId = Custodian(context, request.CustodianId);
+        bool? executed = request.Status switch
+        {
+            InstructionStatus.Unspecified => null,
+            InstructionStatus.Pending => false,
+            InstructionStatus.Executed => true,
+            _ => throw Fields.Invalid("status", "is not an instruction status"),
+        };
+        return new() { Instructions = { (await instructions.ListAsync(custodianId, executed, context.CancellationToken)).Select(i => i.ToMessage()) } };
+    }
+
+    public async Task WatchInstructions(WatchInstructionsRequest request, IAsyncStreamWriter<Api.V1.Instruction> responseStream, ServerCallContext context)
+    {
+        var custodianId = Custodian(context, request.CustodianId);
+        var after = request.AfterSequence >= 0 ? request.AfterSequence : throw Fields.Invalid("after_sequence", "must not be negative");
+        var ct = context.CancellationToken;
+        while (true)
+        {
+            // Take the signal before reading, so an instruction issued while the read runs is not slept through.
+            var issued = instructions.Issued;
+            var batch = await instructions.AfterAsync(custodianId, after, WatchBatch, ct);
+            foreach (var instruction in batch)
+            {
+                await responseStream.WriteAsync(instruction.ToMessage(), ct);
+                after = instruction.Sequence;
+            }
+
+            if (batch.Count < WatchBatch)
+            {
+                // Another instance's instructions arrive by the poll.
+                await Task.WhenAny(issued, Task.Delay(WatchPoll, time, ct)).WaitAsync(ct);
+            }
+        }
     }
 
     /// <summary>The custodian a request speaks for: a custodian key's own (when omitted too); any, for operators and auditors.</summary>

@@ -1,0 +1,13 @@
+using System.Numerics;
+using CustodySettle.Custody.Confirmations;
+
+namespace CustodySettle.Custody.Instructions;
+
+/// <summary>A transfer a custodian is instructed to execute for a desk; <see cref="ConfirmationId"/> is set once executed.</summary>
+public sealed record Instruction(
+    long Sequence, Guid InstructionId, string CustodianId, string DeskId, string AssetCode, TransferDirection Direction, BigInteger Amount,
+    string Reason, bool Executed, DateTimeOffset IssuedAt, string? ConfirmationId);
+
+/// <summary>What an issuer asks for (validated at the edge).</summary>
+public sealed record InstructionRequest(
+    Guid RequestId, string CustodianId, string DeskId, string AssetCode, TransferDirection Direction, BigInteger Amount, string Reason);
