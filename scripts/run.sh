@@ -4,7 +4,8 @@
 # migrations at start-up), and keeps it in the foreground. Ctrl-C (or SIGTERM) stops everything.
 #
 # The contracts are deployed to the stack's anvil on every run (a fresh set; addresses in
-# .stack/deployment.json). The demo data joins this command with the issue that builds it.
+# .stack/deployment.json); the service mirrors custody balances on them and reconciles. The demo data
+# joins this command with the issue that builds it.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -44,6 +45,11 @@ if [ ! -s "$key_file" ]; then
   ( umask 077; /usr/bin/python3 -c 'import uuid, secrets, base64; print("csk_" + uuid.uuid4().hex + "_" + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode().rstrip("="))' > "$key_file" )
 fi
 export CS_OPERATOR_KEY="$(cat "$key_file")"
+# The custody tokens' minter: the deploy step above gives MINTER_ROLE to its deployer, anvil's first dev
+# account, whose key is public test knowledge (never a real key). With it set, the service mirrors every
+# custodian statement on chain and reconciles; CS_ANVIL_URL comes from the stack's settings.
+export CS_MINTER_KEY="${CS_MINTER_KEY:-0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80}"
+export CS_CONTRACTS_OUT="${CS_CONTRACTS_OUT:-$repo/contracts/out}"
 dotnet "$server_dir/CustodySettle.Server.dll" &
 waiter=$!
 
@@ -58,6 +64,7 @@ cat <<MSG
 
 CustodySettle is running:
   gRPC service    $listen  (HTTP/2 h2c; health and server reflection enabled)
+  admin           ${CS_ADMIN_LISTEN:-http://127.0.0.1:9464}  (/metrics for Prometheus, /healthz)
   PostgreSQL 15   127.0.0.1:$CS_PG_PORT  database $CS_PG_DATABASE  (migrations applied)
   anvil           $CS_ANVIL_URL  chain id 31337
   contracts       $CS_DEPLOYMENT_FILE  (addresses; docs/contracts.md)

@@ -23,6 +23,8 @@ internal sealed class PrivateStack : IAsyncDisposable
             ["CS_PG_PORT"] = PgPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CS_ANVIL_PORT"] = AnvilPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CS_LISTEN"] = $"http://127.0.0.1:{ServicePort}",
+            // A port of its own for /metrics, so a run of the service on this machine does not collide with it.
+            ["CS_ADMIN_LISTEN"] = "http://127.0.0.1:0",
         };
     }
 
