@@ -19,7 +19,7 @@ namespace CustodySettle.Reconciliation;
 /// </summary>
 public sealed partial class Reconciler(
     NpgsqlDataSource dataSource, PostgresReconciliationStore store, ChainContracts contracts, BatchedReader reader, JournalVerifier verifier,
-    ReconciliationOptions options, TimeProvider time, ILogger<Reconciler> logger)
+    ReconciliationOptions options, ReconciliationMetrics metrics, TimeProvider time, ILogger<Reconciler> logger)
 {
     private static readonly BigInteger E18 = BigInteger.Pow(10, 18);
 
@@ -73,6 +73,7 @@ public sealed partial class Reconciler(
             [.. linked.Select(l => l.Figures(owners))], [], 0);
         var report = await store.SaveRunAsync(draft, requestId, observations, ct);
         Finished(logger, report.ReportId, block, report.Breaks.Count, report.Cleared);
+        metrics.Finished(report);
         return report;
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace CustodySettle.Reconciliation;
 
 /// <summary>Runs a reconciliation on <see cref="ReconciliationOptions.Schedule"/> (none when null), besides the on-demand runs.</summary>
-public sealed partial class ReconciliationWorker(Reconciler reconciler, ReconciliationOptions options, TimeProvider time, ILogger<ReconciliationWorker> logger)
+public sealed partial class ReconciliationWorker(Reconciler reconciler, ReconciliationOptions options, ReconciliationMetrics metrics, TimeProvider time, ILogger<ReconciliationWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,6 +24,7 @@ public sealed partial class ReconciliationWorker(Reconciler reconciler, Reconcil
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 RunFailed(logger, e);
+                metrics.Failed();
             }
         }
     }

@@ -19,13 +19,14 @@ namespace CustodySettle.Custody.Mirroring;
 /// reads the supply again and decides anew.
 /// </summary>
 public sealed partial class CustodyMirror(
-    PostgresMirrorStore store, ChainContracts contracts, IChainSigner minter, EthClient eth, MirrorOptions options, ILogger<CustodyMirror> logger)
+    PostgresMirrorStore store, ChainContracts contracts, IChainSigner minter, EthClient eth, MirrorOptions options, MirrorMetrics metrics, ILogger<CustodyMirror> logger)
 {
     /// <summary>One pass over every target; returns how many are in sync at its end.</summary>
     public async Task<int> SyncAllAsync(CancellationToken cancellationToken)
     {
         var inSync = 0;
-        foreach (var target in await store.TargetsAsync(cancellationToken))
+        var targets = await store.TargetsAsync(cancellationToken);
+        foreach (var target in targets)
         {
             try
             {
@@ -38,6 +39,7 @@ public sealed partial class CustodyMirror(
             }
         }
 
+        metrics.PassFinished(targets.Count, inSync);
         return inSync;
     }
 
@@ -84,6 +86,7 @@ public sealed partial class CustodyMirror(
         if (await store.InsertPlannedAsync(operation, cancellationToken))
         {
             Planned(logger, operation.Kind, operation.Amount, token, supply, target.Held);
+            metrics.Operation(operation.Kind, MirrorStatus.Planned);
             await DriveAsync(operation, cancellationToken);
         }
 
@@ -112,6 +115,7 @@ public sealed partial class CustodyMirror(
                 : await token.GuardBurnAsync(minter, operation.Holder, operation.Amount, operation.EstimatedSupply, ct);
             await store.UpdateAsync(operation with { Status = MirrorStatus.Sent, TransactionHash = sent.Hash }, null, ct);
             Sent(logger, operation.Kind, operation.Amount, operation.Token, sent.Hash);
+            metrics.Operation(operation.Kind, MirrorStatus.Sent);
         }
         catch (ContractRevertException e) when (e.Error is SupplyMismatch mismatch)
         {
@@ -160,12 +164,14 @@ public sealed partial class CustodyMirror(
 
         await store.UpdateAsync(operation with { Status = MirrorStatus.Confirmed, BlockNumber = receipt.BlockNumber, Detail = string.Empty }, receipt.BlockHash.ToString(), ct);
         Confirmed(logger, operation.Kind, operation.Amount, operation.Token, receipt.BlockNumber);
+        metrics.Operation(operation.Kind, MirrorStatus.Confirmed);
     }
 
     private async Task CloseAsync(MirrorOperation operation, MirrorStatus status, string detail, CancellationToken ct)
     {
         await store.UpdateAsync(operation with { Status = status, Detail = detail }, null, ct);
         Closed(logger, operation.Kind, operation.Amount, operation.Token, status, detail);
+        metrics.Operation(operation.Kind, status);
     }
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Mirror: {Kind} {Amount} planned on {Token} (supply {Supply}, ledger {Held})")]

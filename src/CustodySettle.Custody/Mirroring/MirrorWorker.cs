@@ -9,7 +9,7 @@ namespace CustodySettle.Custody.Mirroring;
 /// a report changed the ledger (<see cref="Poke"/>). Operations advance one step per pass, so a pass
 /// never waits on the chain; confirmations arrive over the following passes.
 /// </summary>
-public sealed partial class MirrorWorker(CustodyMirror mirror, MirrorOptions options, TimeProvider time, ILogger<MirrorWorker> logger)
+public sealed partial class MirrorWorker(CustodyMirror mirror, MirrorOptions options, MirrorMetrics metrics, TimeProvider time, ILogger<MirrorWorker> logger)
     : BackgroundService, IMirrorTrigger
 {
     private readonly Channel<bool> _pokes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -27,6 +27,7 @@ public sealed partial class MirrorWorker(CustodyMirror mirror, MirrorOptions opt
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 PassFailed(logger, e);
+                metrics.PassFailed();
             }
 
             using var interval = new CancellationTokenSource(options.Interval, time);

@@ -42,6 +42,7 @@ internal static class ChainServiceCollectionExtensions
             sp.GetRequiredService<ILogger<LocalKeySigner>>()));
         services.AddSingleton(new MirrorOptions { FinalityDepth = chain.FinalityDepth, Interval = chain.MirrorInterval });
         services.AddSingleton<PostgresMirrorStore>();
+        services.AddSingleton<MirrorMetrics>();
         services.AddSingleton<CustodyMirror>();
         services.AddSingleton<MirrorWorker>();
         services.AddSingleton<IMirrorTrigger>(sp => sp.GetRequiredService<MirrorWorker>());
@@ -49,6 +50,7 @@ internal static class ChainServiceCollectionExtensions
 
         services.AddSingleton(sp => new BatchedReader(sp.GetRequiredService<EthClient>(), sp.GetRequiredService<ChainContracts>().Multicall3));
         services.AddSingleton(reconciliation);
+        services.AddSingleton<ReconciliationMetrics>();
         services.AddSingleton<Reconciler>();
         services.AddHostedService<ReconciliationWorker>();
         return services;
