@@ -83,6 +83,16 @@ public sealed partial class CustodyMirror(
             Guid.NewGuid(), target.DeskId, target.CustodianId, target.LedgerId, token, target.Holder,
             target.Held > supply ? MirrorKind.Mint : MirrorKind.Burn, BigInteger.Abs(target.Held - supply), supply, target.Held,
             MirrorStatus.Planned, null, null, string.Empty);
+
+        // The same operation was refused last time (a burn the holder's wallet cannot cover: its tokens are
+        // escrowed as collateral, say): nothing changed, so asking again would only fail again. It waits
+        // for the ledger or the supply to move; reconciliation reports the difference meanwhile.
+        if (await store.LastClosedAsync(target, cancellationToken) is { Status: MirrorStatus.Failed } refused
+            && (refused.Kind, refused.Amount, refused.EstimatedSupply, refused.LedgerHeld) == (operation.Kind, operation.Amount, operation.EstimatedSupply, operation.LedgerHeld))
+        {
+            return false;
+        }
+
         if (await store.InsertPlannedAsync(operation, cancellationToken))
         {
             Planned(logger, operation.Kind, operation.Amount, token, supply, target.Held);

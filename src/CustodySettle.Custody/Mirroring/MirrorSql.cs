@@ -33,6 +33,12 @@ internal static class MirrorSql
 
     public const string All = $"SELECT {Columns} FROM mirror_operations ORDER BY created_at, operation_id";
 
+    public const string LastClosed = $"""
+        SELECT {Columns} FROM mirror_operations
+        WHERE desk_id = @DeskId AND custodian_id = @CustodianId AND ledger_id = @LedgerId AND status NOT IN ('planned', 'sent')
+        ORDER BY created_at DESC, operation_id DESC LIMIT 1
+        """;
+
     public const string Insert = """
         INSERT INTO mirror_operations (operation_id, desk_id, custodian_id, ledger_id, token_address, holder_address, kind, amount,
             estimated_supply, ledger_held, status, created_at, updated_at)

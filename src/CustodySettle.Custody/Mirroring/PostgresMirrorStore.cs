@@ -30,6 +30,14 @@ public sealed class PostgresMirrorStore(NpgsqlDataSource dataSource, TimeProvide
         return row?.ToOperation();
     }
 
+    internal async Task<MirrorOperation?> LastClosedAsync(MirrorTarget target, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<MirrorOperationRow>(new CommandDefinition(
+            MirrorSql.LastClosed, new { target.DeskId, target.CustodianId, target.LedgerId }, cancellationToken: cancellationToken));
+        return row?.ToOperation();
+    }
+
     /// <summary>Records a planned operation; false when another one is open for the target already (another instance planned first).</summary>
     internal async Task<bool> InsertPlannedAsync(MirrorOperation operation, CancellationToken cancellationToken)
     {

@@ -129,6 +129,37 @@ public sealed class CustodyFlowTests(DeployedAnvilFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task BurnTheWalletCannotCover_FailsOnce_IsNotRetriedUntilSomethingMoves_AndReconciliationShowsIt()
+    {
+        await ReportAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-2), "1000");
+        await WaitForSupplyAsync(1_000);
+        await WaitForMirrorIdleAsync();
+        // The desk escrows 600 of its 1000 tokens as collateral in a linked subaccount of its own.
+        var token = _chain.Contracts.CustodyToken(await _chain.TokenAsync("vault", "USDC"));
+        await _chain.Contracts.SubAccounts.CreateAccountAsync(_chain.Desk, ChainStack.DeskWallet, _chain.Contracts.Manager.Address, CancellationToken.None);
+        var account = await _chain.Contracts.SubAccounts.LastAccountIdAsync(CustodySettle.Chain.Rpc.BlockTag.Latest, CancellationToken.None);
+        await _api.AdminAsync<LinkSubaccountRequest, SubaccountLink>("LinkSubaccount", new LinkSubaccountRequest { SubaccountId = account.ToString(), DeskId = "alpha" });
+        await token.ApproveAsync(_chain.Desk, _chain.Contracts.Collateral.Address, 600, CancellationToken.None);
+        await _chain.Contracts.Collateral.DepositAsync(_chain.Desk, account, token.Address, 600, CancellationToken.None);
+
+        await ReportAsync("s-2", DateTimeOffset.UtcNow.AddMinutes(-1), "200");
+        await WaitForMirrorIdleAsync();
+        for (var pass = 0; pass < 5; pass++)
+        {
+            _api.PokeMirror();
+            await Task.Delay(100);
+        }
+
+        var report = await RunAsync();
+
+        Assert.Equal(["mint:1000:confirmed", "burn:800:failed"], await OperationsAsync());
+        Assert.Equal(1_000, await _chain.SupplyAsync("vault", "USDC"));
+        var mismatch = Assert.Single(report.Breaks);
+        Assert.Equal((V1BreakType.SupplyMismatch, "200", "1000"), (mismatch.Type, mismatch.Expected, mismatch.Actual));
+        Assert.Equal(("400", "600"), (report.Targets.Single().WalletBalance, report.Targets.Single().SubaccountCollateral));
+    }
+
+    [Fact]
     public async Task GetReport_AnyPastRun_IsServedUnchanged_AndARetriedRunReturnsTheSameReport()
     {
         await ReportAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-1), "77");
