@@ -50,6 +50,9 @@ public sealed class PostgresReconciliationStore(NpgsqlDataSource dataSource, Bre
         now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero); // timestamptz keeps microseconds
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Every writer of break events holds this lock until it commits, so events commit in sequence
+        // order and a watcher that has read sequence n can never later see an n-1 appear.
+        await connection.ExecuteAsync(new CommandDefinition(ReconciliationSql.Lock, transaction: transaction, cancellationToken: cancellationToken));
         var row = await connection.QuerySingleOrDefaultAsync<BreakRow>(new CommandDefinition(
             ReconciliationSql.BreakById, new { BreakId = breakId }, transaction, cancellationToken: cancellationToken))
             ?? throw new NotFoundException($"break_id: no break {breakId}");

@@ -8,6 +8,10 @@ internal static class InstructionSql
         i.direction AS Direction, i.amount::text AS Amount, i.reason AS Reason, i.status AS Status, i.issued_at AS IssuedAt, i.confirmation_id AS ConfirmationId
         """;
 
+    // Held by every issuer until it commits: sequences then become visible in order, so a watcher that
+    // has read sequence n never later sees a smaller one appear (an identity is taken at insert, not commit).
+    public const string Lock = "SELECT pg_advisory_xact_lock(hashtext('custodysettle.instructions'))";
+
     public const string Insert = """
         INSERT INTO custody_instructions (instruction_id, request_id, custodian_id, desk_id, ledger_id, direction, amount, reason, status, issued_at)
         VALUES (@InstructionId, @RequestId, @CustodianId, @DeskId, @LedgerId, @Direction, @Amount::numeric, @Reason, 'pending', @Now)

@@ -37,13 +37,17 @@ public sealed class PostgresInstructionBook(NpgsqlDataSource dataSource, Postgre
 
         var asset = await registry.GetAssetAsync(request.AssetCode, ct) ?? throw new NotFoundException($"asset: no asset '{request.AssetCode}'");
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(InstructionSql.Lock, transaction: transaction, cancellationToken: ct));
         var inserted = await connection.ExecuteAsync(new CommandDefinition(InstructionSql.Insert, new
         {
             InstructionId = Guid.NewGuid(), request.RequestId, request.CustodianId, request.DeskId, asset.LedgerId,
             Direction = request.Direction == TransferDirection.Deposit ? "deposit" : "withdrawal",
             Amount = request.Amount.ToString(CultureInfo.InvariantCulture), request.Reason, Now = time.GetUtcNow().UtcDateTime,
-        }, cancellationToken: ct));
-        var stored = (await connection.QuerySingleAsync<InstructionRow>(new CommandDefinition(InstructionSql.ByRequest, new { request.RequestId }, cancellationToken: ct))).ToInstruction();
+        }, transaction, cancellationToken: ct));
+        var stored = (await connection.QuerySingleAsync<InstructionRow>(
+            new CommandDefinition(InstructionSql.ByRequest, new { request.RequestId }, transaction, cancellationToken: ct))).ToInstruction();
+        await transaction.CommitAsync(ct);
         var field = stored.CustodianId != request.CustodianId ? "custodian_id" : stored.DeskId != request.DeskId ? "desk_id"
             : stored.AssetCode != request.AssetCode ? "asset" : stored.Direction != request.Direction ? "direction"
             : stored.Amount != request.Amount ? "amount" : stored.Reason != request.Reason ? "reason" : null;

@@ -49,7 +49,17 @@ public sealed partial class CustodyMirror(
         ArgumentNullException.ThrowIfNull(target);
         if (await store.OpenAsync(target, cancellationToken) is { } open)
         {
-            await DriveAsync(open, cancellationToken);
+            if (open.Status == MirrorStatus.Planned && open.LedgerHeld != target.Held)
+            {
+                // Planned for a ledger figure that has moved since (a crash left it): sending it would only
+                // need undoing; the next pass plans from the figures as they are.
+                await CloseAsync(open, MirrorStatus.Superseded, $"the ledger moved from {open.LedgerHeld} to {target.Held} before it was sent", cancellationToken);
+            }
+            else
+            {
+                await DriveAsync(open, cancellationToken);
+            }
+
             return false;
         }
 

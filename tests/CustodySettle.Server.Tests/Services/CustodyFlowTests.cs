@@ -2,7 +2,6 @@ using System.Numerics;
 using CustodySettle.Api.V1;
 using CustodySettle.Testing;
 using Dapper;
-using Google.Protobuf.WellKnownTypes;
 using V1BreakType = CustodySettle.Api.V1.BreakType;
 
 namespace CustodySettle.Server.Tests.Services;
@@ -15,61 +14,47 @@ namespace CustodySettle.Server.Tests.Services;
 /// </summary>
 public sealed class CustodyFlowTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>, IAsyncLifetime
 {
-    private ChainStack _chain = null!;
-    private ApiHarness _api = null!;
-    private string _snapshot = string.Empty;
-    private string _custodianKey = string.Empty;
+    private CustodyScenario _scenario = null!;
 
-    public async Task InitializeAsync()
-    {
-        _snapshot = await fixture.Anvil.SnapshotAsync();
-        _chain = await ChainStack.CreateAsync(fixture);
-        // The mirror runs only when poked (a report) in these tests, so a difference planted on chain stays for reconciliation to see.
-        _api = await ApiHarness.StartAsync(_chain.Settings(finalityDepth: 1, interval: TimeSpan.FromHours(1)));
-        await _api.AdminAsync<CreateAssetRequest, Asset>("CreateAsset", new CreateAssetRequest { AssetCode = "USDC", Decimals = 6 });
-        await _api.AdminAsync<CreateDeskRequest, Desk>("CreateDesk", new CreateDeskRequest { DeskId = "alpha", DisplayName = "Alpha", WalletAddress = ChainStack.DeskWallet.ToString() });
-        await _api.AdminAsync<CreateCustodianRequest, Custodian>("CreateCustodian", new CreateCustodianRequest { CustodianId = "vault", DisplayName = "Vault" });
-        _custodianKey = await _api.IssueKeyAsync(Role.Custodian, "vault");
-    }
+    private ChainStack Chain => _scenario.Chain;
 
-    public async Task DisposeAsync()
-    {
-        await _api.DisposeAsync();
-        _chain.Dispose();
-        await fixture.Anvil.RevertAsync(_snapshot);
-    }
+    private ApiHarness Api => _scenario.Api;
+
+    public async Task InitializeAsync() => _scenario = await CustodyScenario.StartAsync(fixture);
+
+    public async Task DisposeAsync() => await _scenario.DisposeAsync();
 
     [Fact]
     public async Task Statement_MintsTheBalanceAndReconcilesClean_ThenALowerStatementBurns()
     {
-        await ReportAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-2), "1000000");
-        await WaitForSupplyAsync(1_000_000);
-        await WaitForMirrorIdleAsync();
-        var clean = await RunAsync();
+        await _scenario.ReportAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-2), "1000000");
+        await _scenario.WaitForSupplyAsync(1_000_000);
+        await _scenario.WaitForMirrorIdleAsync();
+        var clean = await _scenario.RunAsync();
 
-        await ReportAsync("s-2", DateTimeOffset.UtcNow.AddMinutes(-1), "400000");
-        await WaitForSupplyAsync(400_000);
-        await WaitForMirrorIdleAsync();
-        var afterBurn = await RunAsync();
+        await _scenario.ReportAsync("s-2", DateTimeOffset.UtcNow.AddMinutes(-1), "400000");
+        await _scenario.WaitForSupplyAsync(400_000);
+        await _scenario.WaitForMirrorIdleAsync();
+        var afterBurn = await _scenario.RunAsync();
 
         Assert.Empty(clean.Breaks);
         var line = Assert.Single(clean.Targets);
         Assert.Equal(("1000000", "1000000", "1000000", "1000000"), (line.StatementBalance, line.LedgerBalance, line.TokenSupply, line.WalletBalance));
         Assert.Empty(afterBurn.Breaks);
         Assert.Equal("400000", afterBurn.Targets.Single().TokenSupply);
-        Assert.Equal(["mint:1000000:confirmed", "burn:600000:confirmed"], await OperationsAsync());
+        Assert.Equal(["mint:1000000:confirmed", "burn:600000:confirmed"], await _scenario.OperationsAsync());
     }
 
     [Fact]
     public async Task TokenMintedBehindTheServicesBack_IsASupplyMismatchWithTheBlock()
     {
-        await ReportAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-1), "1000000");
-        await WaitForSupplyAsync(1_000_000);
-        await WaitForMirrorIdleAsync();
-        var token = _chain.Contracts.CustodyToken(await _chain.TokenAsync("vault", "USDC"));
-        await token.GuardMintAsync(_chain.Deployer, ChainStack.DeskWallet, 5, 1_000_000, CancellationToken.None);
+        await _scenario.ReportAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-1), "1000000");
+        await _scenario.WaitForSupplyAsync(1_000_000);
+        await _scenario.WaitForMirrorIdleAsync();
+        var token = Chain.Contracts.CustodyToken(await Chain.TokenAsync("vault", "USDC"));
+        await _scenario.MinedAsync(token.GuardMintAsync(Chain.Deployer, ChainStack.DeskWallet, 5, 1_000_000, CancellationToken.None));
 
-        var report = await RunAsync();
+        var report = await _scenario.RunAsync();
 
         var found = Assert.Single(report.Breaks);
         Assert.Equal((V1BreakType.SupplyMismatch, "1000000", "1000005"), (found.Type, found.Expected, found.Actual));
@@ -80,11 +65,11 @@ public sealed class CustodyFlowTests(DeployedAnvilFixture fixture) : IClassFixtu
     [Fact]
     public async Task StatementOlderThanTheStaleness_IsAStaleStatementBreak()
     {
-        await ReportAsync("s-old", DateTimeOffset.UtcNow.AddDays(-3), "1000");
-        await WaitForSupplyAsync(1_000);
-        await WaitForMirrorIdleAsync();
+        await _scenario.ReportAsync("s-old", DateTimeOffset.UtcNow.AddDays(-3), "1000");
+        await _scenario.WaitForSupplyAsync(1_000);
+        await _scenario.WaitForMirrorIdleAsync();
 
-        var report = await RunAsync();
+        var report = await _scenario.RunAsync();
 
         var stale = Assert.Single(report.Breaks);
         Assert.Equal((V1BreakType.StaleStatement, "vault"), (stale.Type, stale.CustodianId));
@@ -93,35 +78,34 @@ public sealed class CustodyFlowTests(DeployedAnvilFixture fixture) : IClassFixtu
     [Fact]
     public async Task SubaccountOfTheDesksWalletNotLinked_IsAnUnknownSubaccount_AndClearsOnceLinked()
     {
-        await _chain.Contracts.SubAccounts.CreateAccountAsync(_chain.Desk, ChainStack.DeskWallet, _chain.Contracts.Manager.Address, CancellationToken.None);
-        var last = await _chain.Contracts.SubAccounts.LastAccountIdAsync(CustodySettle.Chain.Rpc.BlockTag.Latest, CancellationToken.None);
+        var last = await _scenario.CreateSubaccountAsync();
 
-        var first = await RunAsync();
-        await _api.AdminAsync<LinkSubaccountRequest, SubaccountLink>("LinkSubaccount", new LinkSubaccountRequest { SubaccountId = last.ToString(), DeskId = "alpha" });
-        var second = await RunAsync();
+        var first = await _scenario.RunAsync();
+        await Api.AdminAsync<LinkSubaccountRequest, SubaccountLink>("LinkSubaccount", new LinkSubaccountRequest { SubaccountId = last, DeskId = "alpha" });
+        var second = await _scenario.RunAsync();
 
         var unknown = Assert.Single(first.Breaks);
-        Assert.Equal((V1BreakType.UnknownSubaccount, "alpha", last.ToString()), (unknown.Type, unknown.DeskId, unknown.Evidence.SubaccountId));
+        Assert.Equal((V1BreakType.UnknownSubaccount, "alpha", last), (unknown.Type, unknown.DeskId, unknown.Evidence.SubaccountId));
         Assert.Empty(second.Breaks);
         Assert.Equal(1, second.Cleared);
-        Assert.Equal(last.ToString(), Assert.Single(second.Subaccounts).SubaccountId);
-        var resolved = await _api.CallAsync<ListBreaksRequest, ListBreaksResponse>(
-            ApiHarness.ReconciliationService, "ListBreaks", new ListBreaksRequest { Status = BreakStatus.Resolved }, _api.OperatorKey);
+        Assert.Equal(last, Assert.Single(second.Subaccounts).SubaccountId);
+        var resolved = await Api.CallAsync<ListBreaksRequest, ListBreaksResponse>(
+            ApiHarness.ReconciliationService, "ListBreaks", new ListBreaksRequest { Status = BreakStatus.Resolved }, Api.OperatorKey);
         Assert.Equal(unknown.BreakId, Assert.Single(resolved.Breaks).BreakId);
     }
 
     [Fact]
     public async Task JournalRowAlteredViaSql_IsAJournalTamperedBreakAtItsSequence()
     {
-        await ReportAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-1), "1000");
-        await WaitForSupplyAsync(1_000);
-        await WaitForMirrorIdleAsync();
-        await using (var connection = await _api.Database.DataSource.OpenConnectionAsync())
+        await _scenario.ReportAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-1), "1000");
+        await _scenario.WaitForSupplyAsync(1_000);
+        await _scenario.WaitForMirrorIdleAsync();
+        await using (var connection = await Api.Database.DataSource.OpenConnectionAsync())
         {
             await connection.ExecuteAsync("UPDATE ledger_journal SET reference = 'edited' WHERE seq = 1");
         }
 
-        var report = await RunAsync();
+        var report = await _scenario.RunAsync();
 
         var tampered = Assert.Single(report.Breaks, b => b.Type == V1BreakType.JournalTampered);
         Assert.Equal(1, tampered.Evidence.JournalSequence);
@@ -131,29 +115,28 @@ public sealed class CustodyFlowTests(DeployedAnvilFixture fixture) : IClassFixtu
     [Fact]
     public async Task BurnTheWalletCannotCover_FailsOnce_IsNotRetriedUntilSomethingMoves_AndReconciliationShowsIt()
     {
-        await ReportAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-2), "1000");
-        await WaitForSupplyAsync(1_000);
-        await WaitForMirrorIdleAsync();
+        await _scenario.ReportAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-2), "1000");
+        await _scenario.WaitForSupplyAsync(1_000);
+        await _scenario.WaitForMirrorIdleAsync();
         // The desk escrows 600 of its 1000 tokens as collateral in a linked subaccount of its own.
-        var token = _chain.Contracts.CustodyToken(await _chain.TokenAsync("vault", "USDC"));
-        await _chain.Contracts.SubAccounts.CreateAccountAsync(_chain.Desk, ChainStack.DeskWallet, _chain.Contracts.Manager.Address, CancellationToken.None);
-        var account = await _chain.Contracts.SubAccounts.LastAccountIdAsync(CustodySettle.Chain.Rpc.BlockTag.Latest, CancellationToken.None);
-        await _api.AdminAsync<LinkSubaccountRequest, SubaccountLink>("LinkSubaccount", new LinkSubaccountRequest { SubaccountId = account.ToString(), DeskId = "alpha" });
-        await token.ApproveAsync(_chain.Desk, _chain.Contracts.Collateral.Address, 600, CancellationToken.None);
-        await _chain.Contracts.Collateral.DepositAsync(_chain.Desk, account, token.Address, 600, CancellationToken.None);
+        var token = Chain.Contracts.CustodyToken(await Chain.TokenAsync("vault", "USDC"));
+        var account = await _scenario.CreateSubaccountAsync();
+        await Api.AdminAsync<LinkSubaccountRequest, SubaccountLink>("LinkSubaccount", new LinkSubaccountRequest { SubaccountId = account, DeskId = "alpha" });
+        await _scenario.MinedAsync(token.ApproveAsync(Chain.Desk, Chain.Contracts.Collateral.Address, 600, CancellationToken.None));
+        await _scenario.MinedAsync(Chain.Contracts.Collateral.DepositAsync(Chain.Desk, BigInteger.Parse(account, System.Globalization.CultureInfo.InvariantCulture), token.Address, 600, CancellationToken.None));
 
-        await ReportAsync("s-2", DateTimeOffset.UtcNow.AddMinutes(-1), "200");
-        await WaitForMirrorIdleAsync();
+        await _scenario.ReportAsync("s-2", DateTimeOffset.UtcNow.AddMinutes(-1), "200");
+        await _scenario.WaitForMirrorIdleAsync();
         for (var pass = 0; pass < 5; pass++)
         {
-            _api.PokeMirror();
+            Api.PokeMirror();
             await Task.Delay(100);
         }
 
-        var report = await RunAsync();
+        var report = await _scenario.RunAsync();
 
-        Assert.Equal(["mint:1000:confirmed", "burn:800:failed"], await OperationsAsync());
-        Assert.Equal(1_000, await _chain.SupplyAsync("vault", "USDC"));
+        Assert.Equal(["mint:1000:confirmed", "burn:800:failed"], await _scenario.OperationsAsync());
+        Assert.Equal(1_000, await Chain.SupplyAsync("vault", "USDC"));
         var mismatch = Assert.Single(report.Breaks);
         Assert.Equal((V1BreakType.SupplyMismatch, "200", "1000"), (mismatch.Type, mismatch.Expected, mismatch.Actual));
         Assert.Equal(("400", "600"), (report.Targets.Single().WalletBalance, report.Targets.Single().SubaccountCollateral));
@@ -162,63 +145,19 @@ public sealed class CustodyFlowTests(DeployedAnvilFixture fixture) : IClassFixtu
     [Fact]
     public async Task GetReport_AnyPastRun_IsServedUnchanged_AndARetriedRunReturnsTheSameReport()
     {
-        await ReportAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-1), "77");
-        await WaitForSupplyAsync(77);
-        await WaitForMirrorIdleAsync();
+        await _scenario.ReportAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-1), "77");
+        await _scenario.WaitForSupplyAsync(77);
+        await _scenario.WaitForMirrorIdleAsync();
         var requestId = Guid.NewGuid().ToString();
-        var run = await RunAsync(requestId);
-        await ReportAsync("s-2", DateTimeOffset.UtcNow, "78");
-        await RunAsync();
+        var run = await _scenario.RunAsync(requestId);
+        await _scenario.ReportAsync("s-2", DateTimeOffset.UtcNow, "78");
+        await _scenario.RunAsync();
 
-        var fetched = await _api.CallAsync<GetReportRequest, ReconciliationReport>(
-            ApiHarness.ReconciliationService, "GetReport", new GetReportRequest { ReportId = run.ReportId }, await _api.IssueKeyAsync(Role.Auditor));
-        var retried = await RunAsync(requestId);
+        var fetched = await Api.CallAsync<GetReportRequest, ReconciliationReport>(
+            ApiHarness.ReconciliationService, "GetReport", new GetReportRequest { ReportId = run.ReportId }, await Api.IssueKeyAsync(Role.Auditor));
+        var retried = await _scenario.RunAsync(requestId);
 
         Assert.Equal(run, fetched);
         Assert.Equal(run, retried);
-    }
-
-    /// <summary>Pokes the mirror until the token's supply is <paramref name="expected"/> (creating the token takes a pass of its own).</summary>
-    private async Task WaitForSupplyAsync(BigInteger expected)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        BigInteger supply;
-        while ((supply = await _chain.SupplyAsync("vault", "USDC")) != expected)
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"the supply is {supply}, not {expected}, after 30 s");
-            _api.PokeMirror();
-            await Task.Delay(100);
-        }
-    }
-
-    private Task<Statement> ReportAsync(string id, DateTimeOffset asOf, string balance) =>
-        _api.CallAsync<ReportBalancesRequest, Statement>(ApiHarness.CustodianService, "ReportBalances", new ReportBalancesRequest
-        {
-            StatementId = id,
-            AsOf = Timestamp.FromDateTimeOffset(asOf),
-            Lines = { new StatementLine { DeskId = "alpha", Asset = "USDC", Balance = balance } },
-        }, _custodianKey);
-
-    private Task<ReconciliationReport> RunAsync(string? requestId = null) =>
-        _api.CallAsync<RunReconciliationRequest, ReconciliationReport>(
-            ApiHarness.ReconciliationService, "RunReconciliation", new RunReconciliationRequest { RequestId = requestId ?? string.Empty }, _api.OperatorKey);
-
-    /// <summary>Until no mint or burn is planned or in flight (the mirror confirms at depth 1 on its next pass).</summary>
-    private async Task WaitForMirrorIdleAsync()
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        await using var connection = await _api.Database.DataSource.OpenConnectionAsync();
-        while (await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM mirror_operations WHERE status IN ('planned', 'sent')") > 0)
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, "the mirror did not settle in 30 s");
-            _api.PokeMirror();
-            await Task.Delay(100);
-        }
-    }
-
-    private async Task<List<string>> OperationsAsync()
-    {
-        await using var connection = await _api.Database.DataSource.OpenConnectionAsync();
-        return [.. await connection.QueryAsync<string>("SELECT kind || ':' || amount || ':' || status FROM mirror_operations ORDER BY created_at")];
     }
 }
