@@ -38,13 +38,14 @@ public sealed class ConfirmationProcessor(
             throw new NotFoundException($"desk_id: no desk '{transfer.DeskId}'");
         }
 
+        // Serialized with the custodian's statements, which plan against the same balances, and with its
+        // other confirmations: two naming one instruction cannot both find it pending.
+        await using var held = await CustodianLock.AcquireAsync(dataSource, transfer.CustodianId, ct);
         if (transfer.InstructionId is { } instructionId)
         {
             await CheckInstructionAsync(transfer, instructionId, ct);
         }
 
-        // Serialized with the custodian's statements, which plan against the same balances.
-        await using var held = await CustodianLock.AcquireAsync(dataSource, transfer.CustodianId, ct);
         var transferId = CustodyIds.Confirmation(transfer.CustodianId, transfer.ConfirmationId);
         await RecordAsync(transfer, asset.LedgerId, transferId, ct);
 

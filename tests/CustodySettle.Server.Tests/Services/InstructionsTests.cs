@@ -96,6 +96,34 @@ public sealed class InstructionsTests : IAsyncLifetime
         Assert.Equal(("wd-1", InstructionStatus.Executed), (Assert.Single(listed.Instructions).ConfirmationId, listed.Instructions[0].Status));
     }
 
+    [Fact]
+    public async Task ConfirmTransfer_TwoConfirmationsOfOneInstructionAtOnce_OnlyOneExecutesIt()
+    {
+        await ConfirmAsync(new ConfirmTransferRequest { ConfirmationId = "dep-1", Direction = TransferDirection.Deposit, DeskId = "alpha", Asset = "USDC", Amount = "1000" });
+        var instruction = await IssueAsync(Withdrawal(Guid.NewGuid(), "300"));
+        ConfirmTransferRequest Execution(string id) => new()
+        {
+            ConfirmationId = id, Direction = TransferDirection.Withdrawal, DeskId = "alpha", Asset = "USDC", Amount = "300", InstructionId = instruction.InstructionId,
+        };
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                return (await ConfirmAsync(Execution($"wd-{i}"))).AvailableAfter;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
+            {
+                return "refused";
+            }
+        }));
+
+        var after = await ConfirmAsync(new ConfirmTransferRequest { ConfirmationId = "dep-2", Direction = TransferDirection.Deposit, DeskId = "alpha", Asset = "USDC", Amount = "1" });
+
+        Assert.Equal(["700"], outcomes.Where(o => o != "refused"));
+        Assert.Equal("701", after.AvailableAfter); // 1000 - 300 once + 1
+    }
+
     private static IssueInstructionRequest Withdrawal(Guid requestId, string amount) => new()
     {
         RequestId = requestId.ToString(), CustodianId = "vault", DeskId = "alpha", Asset = "USDC", Direction = TransferDirection.Withdrawal,
