@@ -1,6 +1,7 @@
 using CustodySettle.Access;
 using CustodySettle.Api.V1;
 using CustodySettle.Custody.Instructions;
+using CustodySettle.Margin.Terms;
 using CustodySettle.Domain.Access;
 using CustodySettle.Grpc;
 using CustodySettle.Registry;
@@ -11,7 +12,8 @@ namespace CustodySettle.Server.Services;
 /// custodysettle.v1.AdminService: operators configure desks, custodians, assets, subaccount links and
 /// keys (admin_service.proto). Every field is checked before anything is written.
 /// </summary>
-internal sealed class AdminServiceHandler(PostgresRegistry registry, PostgresApiKeyStore keys, PostgresInstructionBook instructions)
+internal sealed partial class AdminServiceHandler(
+    PostgresRegistry registry, PostgresApiKeyStore keys, PostgresInstructionBook instructions, PostgresCreditTermsStore creditTerms, TimeProvider time)
 {
     private const int NameLength = 200;
 

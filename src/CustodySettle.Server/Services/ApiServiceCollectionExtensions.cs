@@ -6,6 +6,7 @@ using CustodySettle.Custody.Instructions;
 using CustodySettle.Custody.Statements;
 using CustodySettle.Domain.Ledger;
 using CustodySettle.Ledger.Accounts;
+using CustodySettle.Margin.Terms;
 using CustodySettle.Ledger.Expiry;
 using CustodySettle.Ledger.Writing;
 using Npgsql;
@@ -44,6 +45,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<StatementProcessor>();
         services.AddSingleton<ConfirmationProcessor>();
         services.AddSingleton<PostgresInstructionBook>();
+        services.AddSingleton<PostgresCreditTermsStore>();
         services.AddHostedService<BootstrapKeyService>();
 
         // Outermost first: domain errors become statuses around everything, then every call is authenticated.
