@@ -18,6 +18,7 @@ internal static class ApiAccessPolicy
         var admin = AdminServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("AdminService");
         var ledger = LedgerServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("LedgerService");
         var custodian = CustodianServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("CustodianService");
+        var margin = MarginServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("MarginService");
         var reconciliation = ReconciliationServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("ReconciliationService");
         return new AccessPolicy.Builder()
             .Protect("custodysettle.v1")
@@ -41,6 +42,7 @@ internal static class ApiAccessPolicy
             .Allow(reconciliation.FindMethodByName("ListBreaks"), Everyone)
             .Allow(reconciliation.FindMethodByName("WatchBreaks"), Everyone)
             .AllowRest(reconciliation, Role.Operator)
+            .Allow(margin.FindMethodByName("GetMarginStatus"), Role.Desk, Role.Auditor, Role.Operator)
             .Build();
     }
 }

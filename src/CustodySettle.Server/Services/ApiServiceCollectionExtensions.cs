@@ -54,6 +54,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddGrpcService<AdminServiceHandler>(AdminServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("AdminService"));
         services.AddGrpcService<LedgerServiceHandler>(LedgerServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("LedgerService"));
         services.AddGrpcService<CustodianServiceHandler>(CustodianServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("CustodianService"));
+        services.AddGrpcService<MarginServiceHandler>(MarginServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("MarginService"));
         services.AddGrpcService<ReconciliationServiceHandler>(ReconciliationServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("ReconciliationService"));
         return services;
     }

@@ -4,6 +4,7 @@ using CustodySettle.Chain.Signers;
 using CustodySettle.Chain.Signing;
 using CustodySettle.Chain.Reading;
 using CustodySettle.Custody.Mirroring;
+using CustodySettle.Margin.Status;
 using CustodySettle.Reconciliation;
 
 namespace CustodySettle.Server.Services;
@@ -52,6 +53,7 @@ internal static class ChainServiceCollectionExtensions
         services.AddSingleton(reconciliation);
         services.AddSingleton<ReconciliationMetrics>();
         services.AddSingleton<Reconciler>();
+        services.AddSingleton<MarginStatusReader>();
         services.AddHostedService<ReconciliationWorker>();
         return services;
     }

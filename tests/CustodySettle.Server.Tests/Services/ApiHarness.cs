@@ -96,7 +96,9 @@ internal sealed class ApiHarness : IAsyncDisposable
     public static ServiceDescriptor CustodianService => CustodianServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("CustodianService");
 
     /// <summary>Every service of the product API, for the tests that walk all of them.</summary>
-    public static IReadOnlyList<ServiceDescriptor> AllServices => [AdminService, LedgerService, CustodianService, ReconciliationService];
+    public static ServiceDescriptor MarginService => MarginServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MarginService");
+
+    public static IReadOnlyList<ServiceDescriptor> AllServices => [AdminService, LedgerService, CustodianService, ReconciliationService, MarginService];
 
     public async ValueTask DisposeAsync()
     {

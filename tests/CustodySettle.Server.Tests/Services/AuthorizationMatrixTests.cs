@@ -50,6 +50,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/custodysettle.v1.CustodianService/ListStatements"] = [C, A, O],
         ["/custodysettle.v1.CustodianService/ListInstructions"] = [C, A, O],
         ["/custodysettle.v1.CustodianService/WatchInstructions"] = [C, A, O],
+        ["/custodysettle.v1.MarginService/GetMarginStatus"] = [D, A, O],
         ["/custodysettle.v1.ReconciliationService/RunReconciliation"] = [O],
         ["/custodysettle.v1.ReconciliationService/GetReport"] = [A, O],
         ["/custodysettle.v1.ReconciliationService/ListBreaks"] = [D, C, A, O],

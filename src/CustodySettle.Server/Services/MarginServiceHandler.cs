@@ -1,0 +1,62 @@
+using System.Globalization;
+using CustodySettle.Access;
+using CustodySettle.Api.V1;
+using CustodySettle.Grpc;
+using CustodySettle.Margin.Status;
+using DomainAction = CustodySettle.Domain.Margin.MarginAction;
+using Role = CustodySettle.Domain.Access.Role;
+
+namespace CustodySettle.Server.Services;
+
+/// <summary>custodysettle.v1.MarginService (margin_service.proto): a desk reads its own margin; auditors and operators any desk's.</summary>
+internal sealed class MarginServiceHandler(ScopeGuard scope, MarginStatusReader? reader = null)
+{
+    public async Task<MarginStatus> GetMarginStatus(GetMarginStatusRequest request, ServerCallContext context)
+    {
+        var caller = ScopeGuard.CallerOf(context);
+        string deskId;
+        if (caller.Role == Role.Desk)
+        {
+            deskId = request.DeskId.Length == 0 || request.DeskId == caller.ScopeId ? caller.ScopeId : throw scope.Deny(context, caller, $"desk_id {request.DeskId}");
+        }
+        else
+        {
+            deskId = Fields.PartyId(request.DeskId, "desk_id");
+        }
+
+        var margin = reader ?? throw new RpcException(StatusCode.FailedPrecondition, "margin needs the chain: the service runs without CS_CHAIN_RPC_URL, CS_DEPLOYMENT_FILE and CS_MINTER_KEY");
+        var status = await margin.ReadAsync(deskId, context.CancellationToken);
+        var message = new MarginStatus
+        {
+            DeskId = deskId,
+            SettlementAsset = status.Terms.SettlementAsset,
+            TermsVersion = status.Terms.Version,
+            BlockNumber = status.BlockNumber,
+            Exposure = Text(status.Decision.Exposure),
+            IndependentAmount = Text(status.Terms.Terms.IndependentAmount),
+            Threshold = Text(status.Terms.Terms.Threshold),
+            CreditSupportAmount = Text(status.Decision.CreditSupportAmount),
+            CollateralValue = Text(status.Decision.CollateralValue),
+            Action = status.Decision.Action switch
+            {
+                DomainAction.Delivery => MarginAction.Delivery,
+                DomainAction.Return => MarginAction.Return,
+                _ => MarginAction.None,
+            },
+            Amount = Text(status.Decision.Amount),
+            VenueInitialMargin = Text(status.VenueInitialMargin),
+        };
+        message.Positions.AddRange(status.Positions.Select(p => new PositionLine
+        {
+            SubaccountId = Text(p.SubaccountId), Perp = p.Perp, Size = Text(p.Size), MarkPrice = Text(p.MarkPrice), UnsettledCash = Text(p.UnsettledCash),
+            Requirement = Text(p.Requirement),
+        }));
+        message.Collateral.AddRange(status.Collateral.Select(c => new CollateralLine
+        {
+            Asset = c.AssetCode, Held = Text(c.Held), ValuationBps = c.ValuationBps, Value = Text(c.Value), Note = c.Note,
+        }));
+        return message;
+    }
+
+    private static string Text(System.Numerics.BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Numerics;
+using CustodySettle.Api.V1;
+using CustodySettle.Chain.Rpc;
+using CustodySettle.Chain.Signers;
+using CustodySettle.Grpc;
+using CustodySettle.Testing;
+using Google.Protobuf.WellKnownTypes;
+
+namespace CustodySettle.Server.Tests.Services;
+
+/// <summary>
+/// GetMarginStatus end to end on anvil: desk alpha holds 2,000 USDC at vault (reported, so in the
+/// ledger) and buys 1 BTC perp at 60,000 on its linked subaccount; its terms have no IA or threshold,
+/// an MTA and rounding unit of 1 USDC. Figures are computed by hand in each test.
+/// </summary>
+public sealed class MarginStatusTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>, IAsyncLifetime
+{
+    private static readonly BigInteger E18 = BigInteger.Pow(10, 18);
+    private CustodyScenario _scenario = null!;
+    private string _alphaKey = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        _scenario = await CustodyScenario.StartAsync(fixture);
+        var (api, c) = (_scenario.Api, _scenario.Chain.Contracts);
+        await api.AdminAsync<SetCreditTermsRequest, CreditTerms>("SetCreditTerms", new SetCreditTermsRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            Terms = new CreditTerms
+            {
+                DeskId = "alpha", SettlementAsset = "USDC", IndependentAmount = "0", Threshold = "0", MinimumTransferAmount = "1000000", RoundingUnit = "1000000",
+                DeliveryDeadline = Duration.FromTimeSpan(TimeSpan.FromHours(2)), CurePeriod = Duration.FromTimeSpan(TimeSpan.FromHours(24)),
+            },
+        });
+        await api.AdminAsync<SetHaircutRequest, Haircut>("SetHaircut", new SetHaircutRequest { RequestId = Guid.NewGuid().ToString(), Asset = "USDC", ValuationBps = 10_000 });
+        await _scenario.ReportAndSettleAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-1), 2_000_000_000);
+        _alphaKey = await api.IssueKeyAsync(Role.Desk, "alpha");
+
+        var chain = _scenario.Chain;
+        var alpha = BigInteger.Parse(await _scenario.CreateSubaccountAsync(), CultureInfo.InvariantCulture);
+        await api.AdminAsync<LinkSubaccountRequest, SubaccountLink>("LinkSubaccount", new LinkSubaccountRequest { SubaccountId = alpha.ToString(CultureInfo.InvariantCulture), DeskId = "alpha" });
+        await _scenario.MinedAsync(c.SubAccounts.CreateAccountAsync(chain.Deployer, chain.Deployer.Address, c.Manager.Address, CancellationToken.None));
+        var venue = await c.SubAccounts.LastAccountIdAsync(BlockTag.Latest, CancellationToken.None);
+        await DepositCashAsync(chain.Desk, alpha, 10_000);
+        await DepositCashAsync(chain.Deployer, venue, 100_000);
+        await _scenario.MinedAsync(c.PerpBtc.SetStaticInterestRateAsync(chain.Deployer, BigInteger.Zero, CancellationToken.None));
+        await SetPriceAsync(60_000);
+        await _scenario.MinedAsync(c.Executor.TradeAsync(chain.Deployer, venue, alpha, c.PerpBtc.Address, E18, 60_000 * E18, CancellationToken.None));
+    }
+
+    public async Task DisposeAsync() => await _scenario.DisposeAsync();
+
+    [Fact]
+    public async Task GetMarginStatus_AtTheTradePrice_CallsTheInitialRequirementLessCollateral()
+    {
+        var status = await StatusAsync(_alphaKey);
+
+        // 1 x 60,000 x 0.066 = 3,960 USDC; 2,000 held at 100 %: deliver 1,960.
+        Assert.Equal(("3960000000", "2000000000", MarginAction.Delivery, "1960000000"), (status.Exposure, status.CollateralValue, status.Action, status.Amount));
+        var position = Assert.Single(status.Positions);
+        Assert.Equal(((E18).ToString(), (60_000 * E18).ToString(), "0"), (position.Size, position.MarkPrice, position.UnsettledCash));
+    }
+
+    [Fact]
+    public async Task GetMarginStatus_PriceFallsAgainstTheLong_CallRisesByTheLossAndTheRate()
+    {
+        await SetPriceAsync(58_000);
+
+        var status = await StatusAsync(_alphaKey);
+
+        // 58,000 x 0.066 = 3,828 plus the 2,000 unrealized loss: 5,828; deliver 3,828.
+        Assert.Equal(("5828000000", MarginAction.Delivery, "3828000000"), (status.Exposure, status.Action, status.Amount));
+        Assert.Equal((-2_000 * E18).ToString(), Assert.Single(status.Positions).UnsettledCash);
+    }
+
+    [Fact]
+    public async Task GetMarginStatus_AnotherDeskIsDenied_AnAuditorMayRead()
+    {
+        await _scenario.Api.AdminAsync<CreateDeskRequest, Desk>("CreateDesk", new CreateDeskRequest { DeskId = "beta", DisplayName = "B", WalletAddress = "0x0000000000000000000000000000000000000002" });
+        var beta = await _scenario.Api.IssueKeyAsync(Role.Desk, "beta");
+
+        var denied = await Assert.ThrowsAsync<RpcException>(() => _scenario.Api.CallAsync<GetMarginStatusRequest, MarginStatus>(
+            ApiHarness.MarginService, "GetMarginStatus", new GetMarginStatusRequest { DeskId = "alpha" }, beta));
+        var audited = await _scenario.Api.CallAsync<GetMarginStatusRequest, MarginStatus>(
+            ApiHarness.MarginService, "GetMarginStatus", new GetMarginStatusRequest { DeskId = "alpha" }, await _scenario.Api.IssueKeyAsync(Role.Auditor));
+
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Equal("alpha", audited.DeskId);
+    }
+
+    private Task<MarginStatus> StatusAsync(string key) =>
+        _scenario.Api.CallAsync<GetMarginStatusRequest, MarginStatus>(ApiHarness.MarginService, "GetMarginStatus", new GetMarginStatusRequest(), key);
+
+    private async Task SetPriceAsync(long usd) =>
+        await _scenario.MinedAsync(_scenario.Chain.Contracts.PerpBtc.SetPricesAsync(_scenario.Chain.Deployer, usd * E18, usd * E18, CancellationToken.None));
+
+    private async Task DepositCashAsync(RemoteSigner owner, BigInteger account, long usdc)
+    {
+        var (c, deployer) = (_scenario.Chain.Contracts, _scenario.Chain.Deployer);
+        var amount = usdc * BigInteger.Pow(10, 6);
+        await _scenario.MinedAsync(c.Usdc.MintAsync(deployer, owner.Address, amount, CancellationToken.None));
+        await _scenario.MinedAsync(c.Usdc.ApproveAsync(owner, c.Cash.Address, amount, CancellationToken.None));
+        await _scenario.MinedAsync(c.Cash.DepositAsync(owner, account, amount, CancellationToken.None));
+    }
+}
