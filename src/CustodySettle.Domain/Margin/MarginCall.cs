@@ -1,0 +1,90 @@
+using System.Numerics;
+using CustodySettle.Domain.Errors;
+
+namespace CustodySettle.Domain.Margin;
+
+/// <summary>
+/// A margin call (delivery) and its life, immutable: every transition returns the next call and records
+/// who, when and why; a transition the state does not allow throws <see cref="InvalidStateException"/>.
+/// Issued → acknowledged or disputed by the desk; deliveries confirmed by the custodian make it
+/// partially met or met; met becomes settled once ledger, chain and custodian agree; a call not met
+/// by the end of its cure period (delivery deadline + cure period after issue) defaults, and a
+/// defaulted call is cured by being met.
+/// </summary>
+public sealed record MarginCall(
+    Guid CallId,
+    string DeskId,
+    BigInteger Amount,
+    BigInteger Delivered,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset DeliveryDue,
+    DateTimeOffset DefaultsAt,
+    int TermsVersion,
+    MarginCallState State,
+    IReadOnlyList<MarginCallTransition> History)
+{
+    /// <summary>A new call for <paramref name="amount"/> under <paramref name="terms"/> (version <paramref name="termsVersion"/>).</summary>
+    public static MarginCall Issue(Guid callId, string deskId, BigInteger amount, CreditSupportTerms terms, int termsVersion, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (amount.Sign <= 0)
+        {
+            throw new InvalidFieldException("amount", "must be positive");
+        }
+
+        var due = at + terms.DeliveryDeadline;
+        return new MarginCall(callId, deskId, amount, 0, at, due, due + terms.CurePeriod, termsVersion, MarginCallState.Issued,
+            [new MarginCallTransition(MarginCallState.Issued, "margin engine", at, "collateral below the credit support amount", amount)]);
+    }
+
+    public BigInteger Outstanding => BigInteger.Max(Amount - Delivered, 0);
+
+    public bool IsOpen => State is not (MarginCallState.Met or MarginCallState.Settled);
+
+    public MarginCall Acknowledge(string actor, DateTimeOffset at, string reason) =>
+        Move(MarginCallState.Acknowledged, actor, at, reason, null, MarginCallState.Issued, MarginCallState.Disputed);
+
+    /// <summary>The desk disputes the call, stating the figure it believes is due.</summary>
+    public MarginCall Dispute(string actor, DateTimeOffset at, string reason, BigInteger deskFigure)
+    {
+        if (deskFigure.Sign < 0)
+        {
+            throw new InvalidFieldException("desk_amount", "must not be negative");
+        }
+
+        return Move(MarginCallState.Disputed, actor, at, reason, deskFigure, MarginCallState.Issued, MarginCallState.Acknowledged);
+    }
+
+    /// <summary>A delivery the custodian confirmed: met when the whole amount is in, partially met before.</summary>
+    public MarginCall Deliver(BigInteger amount, string actor, DateTimeOffset at, string reason)
+    {
+        if (amount.Sign <= 0)
+        {
+            throw new InvalidFieldException("amount", "must be positive");
+        }
+
+        var delivered = Delivered + amount;
+        var to = delivered >= Amount ? MarginCallState.Met : MarginCallState.PartiallyMet;
+        return Move(to, actor, at, reason, amount,
+            MarginCallState.Issued, MarginCallState.Acknowledged, MarginCallState.Disputed, MarginCallState.PartiallyMet, MarginCallState.Defaulted) with { Delivered = delivered };
+    }
+
+    public MarginCall Settle(string actor, DateTimeOffset at, string reason) => Move(MarginCallState.Settled, actor, at, reason, null, MarginCallState.Met);
+
+    /// <summary>The call as of <paramref name="now"/>: defaulted from the end of its cure period on, if still unmet; unchanged otherwise.</summary>
+    public MarginCall AsOf(DateTimeOffset now) =>
+        now >= DefaultsAt && State is MarginCallState.Issued or MarginCallState.Acknowledged or MarginCallState.Disputed or MarginCallState.PartiallyMet
+            ? Move(MarginCallState.Defaulted, "margin engine", DefaultsAt, $"{Outstanding} still outstanding at the end of the cure period", Outstanding,
+                MarginCallState.Issued, MarginCallState.Acknowledged, MarginCallState.Disputed, MarginCallState.PartiallyMet)
+            : this;
+
+    private MarginCall Move(MarginCallState to, string actor, DateTimeOffset at, string reason, BigInteger? amount, params MarginCallState[] from)
+    {
+        if (!from.Contains(State))
+        {
+            throw new InvalidStateException($"margin call {CallId} is {State.ToString().ToLowerInvariant()}: it cannot become {to.ToString().ToLowerInvariant()}");
+        }
+
+        return this with { State = to, History = [.. History, new MarginCallTransition(to, actor, at, reason, amount)] };
+    }
+}
