@@ -42,7 +42,9 @@ internal static class ApiAccessPolicy
             .Allow(reconciliation.FindMethodByName("ListBreaks"), Everyone)
             .Allow(reconciliation.FindMethodByName("WatchBreaks"), Everyone)
             .AllowRest(reconciliation, Role.Operator)
-            .Allow(margin.FindMethodByName("GetMarginStatus"), Role.Desk, Role.Auditor, Role.Operator)
+            .Allow(margin.FindMethodByName("AcknowledgeMarginCall"), Role.Desk)
+            .Allow(margin.FindMethodByName("DisputeMarginCall"), Role.Desk)
+            .AllowRest(margin, Role.Desk, Role.Auditor, Role.Operator)
             .Build();
     }
 }

@@ -4,6 +4,7 @@ using CustodySettle.Chain.Signers;
 using CustodySettle.Chain.Signing;
 using CustodySettle.Chain.Reading;
 using CustodySettle.Custody.Mirroring;
+using CustodySettle.Margin.Calls;
 using CustodySettle.Margin.Status;
 using CustodySettle.Reconciliation;
 
@@ -20,6 +21,7 @@ internal static class ChainServiceCollectionExtensions
         // Stored reports and breaks are readable without a chain; running a reconciliation needs one.
         services.AddSingleton<BreakFeed>();
         services.AddSingleton<PostgresReconciliationStore>();
+        services.AddSingleton<PostgresMarginCallStore>();
         if (chain is null)
         {
             services.AddSingleton<IMirrorTrigger, NoMirror>();
@@ -54,6 +56,9 @@ internal static class ChainServiceCollectionExtensions
         services.AddSingleton<ReconciliationMetrics>();
         services.AddSingleton<Reconciler>();
         services.AddSingleton<MarginStatusReader>();
+        services.AddSingleton<MarginPass>();
+        services.AddHostedService(sp => new MarginWorker(
+            sp.GetRequiredService<MarginPass>(), chain.MarginInterval, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MarginWorker>>()));
         services.AddHostedService<ReconciliationWorker>();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CustodySettle.Access;
 using CustodySettle.Api.V1;
 using CustodySettle.Grpc;
+using CustodySettle.Margin.Calls;
 using CustodySettle.Margin.Status;
 using DomainAction = CustodySettle.Domain.Margin.MarginAction;
 using Role = CustodySettle.Domain.Access.Role;
@@ -9,21 +10,11 @@ using Role = CustodySettle.Domain.Access.Role;
 namespace CustodySettle.Server.Services;
 
 /// <summary>custodysettle.v1.MarginService (margin_service.proto): a desk reads its own margin; auditors and operators any desk's.</summary>
-internal sealed class MarginServiceHandler(ScopeGuard scope, MarginStatusReader? reader = null)
+internal sealed partial class MarginServiceHandler(ScopeGuard scope, PostgresMarginCallStore calls, TimeProvider time, MarginStatusReader? reader = null)
 {
     public async Task<MarginStatus> GetMarginStatus(GetMarginStatusRequest request, ServerCallContext context)
     {
-        var caller = ScopeGuard.CallerOf(context);
-        string deskId;
-        if (caller.Role == Role.Desk)
-        {
-            deskId = request.DeskId.Length == 0 || request.DeskId == caller.ScopeId ? caller.ScopeId : throw scope.Deny(context, caller, $"desk_id {request.DeskId}");
-        }
-        else
-        {
-            deskId = Fields.PartyId(request.DeskId, "desk_id");
-        }
-
+        var deskId = Desk(context, request.DeskId, required: true)!;
         var margin = reader ?? throw new RpcException(StatusCode.FailedPrecondition, "margin needs the chain: the service runs without CS_CHAIN_RPC_URL, CS_DEPLOYMENT_FILE and CS_MINTER_KEY");
         var status = await margin.ReadAsync(deskId, context.CancellationToken);
         var message = new MarginStatus
@@ -56,6 +47,18 @@ internal sealed class MarginServiceHandler(ScopeGuard scope, MarginStatusReader?
             Asset = c.AssetCode, Held = Text(c.Held), ValuationBps = c.ValuationBps, Value = Text(c.Value), Note = c.Note,
         }));
         return message;
+    }
+
+    /// <summary>The desk a request names: a desk key's own (when omitted too); any, for auditors and operators (null: all, unless required).</summary>
+    private string? Desk(ServerCallContext context, string requested, bool required)
+    {
+        var caller = ScopeGuard.CallerOf(context);
+        if (caller.Role == Role.Desk)
+        {
+            return requested.Length == 0 || requested == caller.ScopeId ? caller.ScopeId : throw scope.Deny(context, caller, $"desk_id {requested}");
+        }
+
+        return requested.Length == 0 && !required ? null : Fields.PartyId(requested, "desk_id");
     }
 
     private static string Text(System.Numerics.BigInteger value) => value.ToString(CultureInfo.InvariantCulture);

@@ -35,6 +35,9 @@ internal sealed class ApiHarness : IAsyncDisposable
 
     public string Target => _server.Target;
 
+    /// <summary>One of the running service's own parts (to drive a pass the test times itself).</summary>
+    public T Service<T>() => (T)_server.Services.GetService(typeof(T))!;
+
     /// <summary>Asks the service's mirror for a pass now.</summary>
     public void PokeMirror() => ((IMirrorTrigger)_server.Services.GetService(typeof(IMirrorTrigger))!).Poke();
 

@@ -56,6 +56,8 @@ internal sealed class ChainStack : IDisposable
         ContractsOut = RepositoryPaths.Combine("contracts", "out"),
         FinalityDepth = finalityDepth,
         MirrorInterval = interval ?? TimeSpan.FromMilliseconds(200),
+        // The margin worker stays out of the tests' way: they run passes themselves.
+        MarginInterval = TimeSpan.FromHours(1),
     };
 
     public async Task<Address> TokenAsync(string custodianId, string asset) =>

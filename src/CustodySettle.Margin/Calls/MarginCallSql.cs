@@ -1,0 +1,42 @@
+namespace CustodySettle.Margin.Calls;
+
+/// <summary>Every statement the margin call store runs (0010_margin_calls.sql).</summary>
+internal static class MarginCallSql
+{
+    public const string Lock = "SELECT pg_advisory_xact_lock(hashtext('custodysettle.margin_calls'))";
+
+    public const string Columns = """
+        call_id AS CallId, desk_id AS DeskId, amount::text AS Amount, delivered::text AS Delivered, issued_at AS IssuedAt,
+        delivery_due AS DeliveryDue, defaults_at AS DefaultsAt, terms_version AS TermsVersion, state AS State
+        """;
+
+    public const string Open = $"SELECT {Columns} FROM margin_calls WHERE desk_id = @DeskId AND state NOT IN ('met', 'settled') FOR UPDATE";
+
+    public const string ById = $"SELECT {Columns} FROM margin_calls WHERE call_id = @CallId FOR UPDATE";
+
+    public const string List = $"SELECT {Columns} FROM margin_calls WHERE @DeskId::text IS NULL OR desk_id = @DeskId ORDER BY issued_at, call_id";
+
+    public const string History = """
+        SELECT state AS State, actor AS Actor, at AS At, reason AS Reason, amount::text AS Amount
+        FROM margin_call_events WHERE call_id = @CallId ORDER BY sequence
+        """;
+
+    public const string Insert = """
+        INSERT INTO margin_calls (call_id, desk_id, terms_version, amount, delivered, issued_at, delivery_due, defaults_at, state)
+        VALUES (@CallId, @DeskId, @TermsVersion, @Amount::numeric, @Delivered::numeric, @IssuedAt, @DeliveryDue, @DefaultsAt, @State)
+        ON CONFLICT (desk_id) WHERE state NOT IN ('met', 'settled') DO NOTHING
+        """;
+
+    public const string Update = "UPDATE margin_calls SET delivered = @Delivered::numeric, state = @State WHERE call_id = @CallId";
+
+    public const string InsertEvent = """
+        INSERT INTO margin_call_events (call_id, desk_id, state, actor, at, reason, amount)
+        VALUES (@CallId, @DeskId, @State, @Actor, @At, @Reason, @Amount::numeric)
+        """;
+
+    public const string EventsAfter = """
+        SELECT e.sequence AS Sequence, e.call_id AS CallId, e.desk_id AS DeskId, e.state AS State, e.actor AS Actor, e.at AS At,
+               e.reason AS Reason, e.amount::text AS Amount
+        FROM margin_call_events e WHERE e.sequence > @After AND (@DeskId::text IS NULL OR e.desk_id = @DeskId) ORDER BY e.sequence LIMIT @Limit
+        """;
+}

@@ -1,0 +1,65 @@
+using CustodySettle.Domain.Errors;
+using CustodySettle.Domain.Margin;
+using CustodySettle.Margin.Status;
+using CustodySettle.Registry;
+using Microsoft.Extensions.Logging;
+
+namespace CustodySettle.Margin.Calls;
+
+/// <summary>
+/// One margin pass over every desk with terms: a desk short of its credit support amount by at least
+/// the MTA gets a call (one open call per desk); an open call follows the collateral (what the desk
+/// has delivered since is what its shortfall shrank by: partially met, then met), and defaults at the
+/// end of its cure period if still unmet.
+/// </summary>
+public sealed partial class MarginPass(
+    PostgresRegistry registry, MarginStatusReader reader, PostgresMarginCallStore calls, TimeProvider time, ILogger<MarginPass> logger)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        foreach (var desk in await registry.ListDesksAsync(cancellationToken))
+        {
+            try
+            {
+                await RunDeskAsync(desk.DeskId, cancellationToken);
+            }
+            catch (InvalidStateException)
+            {
+                // no credit terms yet: nothing to call
+            }
+        }
+    }
+
+    public async Task RunDeskAsync(string deskId, CancellationToken cancellationToken)
+    {
+        var now = Microseconds(time.GetUtcNow());
+        var status = await reader.ReadAsync(deskId, cancellationToken);
+        var shortfall = status.Decision.Action == MarginAction.Delivery ? status.Decision.Amount : 0;
+        if (await calls.OpenAsync(deskId, cancellationToken) is { } open)
+        {
+            await calls.TransitionAsync(open.CallId, call => Follow(call, shortfall, now), cancellationToken);
+            return;
+        }
+
+        if (shortfall.Sign > 0)
+        {
+            var issued = await calls.IssueAsync(MarginCall.Issue(Guid.NewGuid(), deskId, shortfall, status.Terms.Terms, status.Terms.Version, now), cancellationToken);
+            Issued(logger, issued.CallId, deskId, issued.Amount, status.BlockNumber);
+        }
+    }
+
+    /// <summary>The call after the desk's shortfall became <paramref name="shortfall"/>, as of <paramref name="now"/>.</summary>
+    internal static MarginCall Follow(MarginCall call, System.Numerics.BigInteger shortfall, DateTimeOffset now)
+    {
+        var delivered = call.Outstanding - shortfall;
+        var followed = delivered.Sign > 0 && call.IsOpen
+            ? call.Deliver(System.Numerics.BigInteger.Min(delivered, call.Outstanding), "margin engine", now, "collateral delivered since the call")
+            : call;
+        return followed.AsOf(now);
+    }
+
+    private static DateTimeOffset Microseconds(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % 10), TimeSpan.Zero);
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Margin call {CallId} issued to desk {Desk} for {Amount} (block {Block})")]
+    private static partial void Issued(ILogger logger, Guid callId, string desk, System.Numerics.BigInteger amount, long block);
+}
