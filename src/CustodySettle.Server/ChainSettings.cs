@@ -26,8 +26,8 @@ internal sealed record ChainSettings
     /// <summary>Time between mirror passes (<c>CS_MIRROR_INTERVAL_MS</c>, 2000).</summary>
     public TimeSpan MirrorInterval { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Time between margin passes (<c>CS_MARGIN_INTERVAL_MS</c>, 5000).</summary>
-    public TimeSpan MarginInterval { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>How often the margin worker looks for a new block to margin (<c>CS_MARGIN_INTERVAL_MS</c>, 200).</summary>
+    public TimeSpan MarginInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The settings, or null when the chain is not configured; throws naming the variable when half-configured or malformed.</summary>
     public static ChainSettings? FromConfiguration(IConfiguration configuration)
@@ -63,7 +63,7 @@ internal sealed record ChainSettings
                 : TimeSpan.FromSeconds(2),
             MarginInterval = Value(configuration, "CS_MARGIN_INTERVAL_MS") is { } margin
                 ? TimeSpan.FromMilliseconds(Positive(margin, "CS_MARGIN_INTERVAL_MS"))
-                : TimeSpan.FromSeconds(5),
+                : TimeSpan.FromMilliseconds(200),
         };
     }
 

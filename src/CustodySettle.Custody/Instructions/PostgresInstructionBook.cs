@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustodySettle.Custody.Confirmations;
 using CustodySettle.Domain.Errors;
+using CustodySettle.Domain.Margin;
 using CustodySettle.Registry;
 using Dapper;
 using Npgsql;
@@ -10,9 +11,10 @@ namespace CustodySettle.Custody.Instructions;
 /// <summary>
 /// Instructions to custodians on PostgreSQL: issued idempotently by request id, listed and followed in
 /// issue order, and marked executed by the confirmation that carried them out. The margin and
-/// settlement engines issue through it as operators do.
+/// settlement engines issue through it as operators do. A withdrawal is refused while the desk has a
+/// defaulted margin call (<see cref="IWithdrawalGate"/>).
 /// </summary>
-public sealed class PostgresInstructionBook(NpgsqlDataSource dataSource, PostgresRegistry registry, TimeProvider time)
+public sealed class PostgresInstructionBook(NpgsqlDataSource dataSource, PostgresRegistry registry, IWithdrawalGate gate, TimeProvider time)
 {
     private TaskCompletionSource _issued = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -36,6 +38,11 @@ public sealed class PostgresInstructionBook(NpgsqlDataSource dataSource, Postgre
         }
 
         var asset = await registry.GetAssetAsync(request.AssetCode, ct) ?? throw new NotFoundException($"asset: no asset '{request.AssetCode}'");
+        if (request.Direction == TransferDirection.Withdrawal && await gate.BlockedBecauseAsync(request.DeskId, ct) is { } blocked)
+        {
+            throw new InvalidStateException(blocked);
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(InstructionSql.Lock, transaction: transaction, cancellationToken: ct));

@@ -34,6 +34,13 @@ internal static class MarginCallSql
         VALUES (@CallId, @DeskId, @State, @Actor, @At, @Reason, @Amount::numeric)
         """;
 
+    // Defaulted, or past its cure period and not yet marked so by a pass: blocked either way.
+    public const string Defaulted = """
+        SELECT call_id FROM margin_calls
+        WHERE desk_id = @DeskId AND (state = 'defaulted' OR (state NOT IN ('met', 'settled') AND defaults_at <= @Now))
+        ORDER BY issued_at LIMIT 1
+        """;
+
     public const string EventsAfter = """
         SELECT e.sequence AS Sequence, e.call_id AS CallId, e.desk_id AS DeskId, e.state AS State, e.actor AS Actor, e.at AS At,
                e.reason AS Reason, e.amount::text AS Amount

@@ -43,7 +43,9 @@ public sealed partial class MarginPass(
 
         if (shortfall.Sign > 0)
         {
-            var issued = await calls.IssueAsync(MarginCall.Issue(Guid.NewGuid(), deskId, shortfall, status.Terms.Terms, status.Terms.Version, now), cancellationToken);
+            var call = MarginCall.Issue(Guid.NewGuid(), deskId, shortfall, status.Terms.Terms, status.Terms.Version, now);
+            call = call with { History = [call.History[0] with { Reason = $"collateral below the credit support amount at block {status.BlockNumber}" }] };
+            var issued = await calls.IssueAsync(call, cancellationToken);
             Issued(logger, issued.CallId, deskId, issued.Amount, status.BlockNumber);
         }
     }

@@ -1,19 +1,33 @@
+using CustodySettle.Chain.Rpc;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CustodySettle.Margin.Calls;
 
-/// <summary>Runs a <see cref="MarginPass"/> every <paramref name="interval"/> (the event-driven pass from the log follower is the next step).</summary>
-public sealed partial class MarginWorker(MarginPass pass, TimeSpan interval, TimeProvider time, ILogger<MarginWorker> logger) : BackgroundService
+/// <summary>
+/// Runs a <see cref="MarginPass"/> on every new block (the chain's head polled every
+/// <paramref name="poll"/>), so a price or position change is margined within the block that made it;
+/// and at least every <see cref="TimedPass"/> without one, so calls default on time on a quiet chain.
+/// </summary>
+public sealed partial class MarginWorker(MarginPass pass, EthClient eth, TimeSpan poll, TimeProvider time, ILogger<MarginWorker> logger) : BackgroundService
 {
+    public static readonly TimeSpan TimedPass = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var lastBlock = -1L;
+        var lastPass = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await Task.Delay(interval, time, stoppingToken);
+            await Task.Delay(poll, time, stoppingToken);
             try
             {
-                await pass.RunAsync(stoppingToken);
+                var head = await eth.BlockNumberAsync(stoppingToken);
+                if (head != lastBlock || time.GetUtcNow() - lastPass >= TimedPass)
+                {
+                    await pass.RunAsync(stoppingToken);
+                    (lastBlock, lastPass) = (head, time.GetUtcNow());
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -22,6 +36,6 @@ public sealed partial class MarginWorker(MarginPass pass, TimeSpan interval, Tim
         }
     }
 
-    [LoggerMessage(EventId = 1210, Level = LogLevel.Error, Message = "Margin pass failed; the next one runs on schedule")]
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Error, Message = "Margin pass failed; the next block or the timed pass tries again")]
     private static partial void PassFailed(ILogger logger, Exception exception);
 }

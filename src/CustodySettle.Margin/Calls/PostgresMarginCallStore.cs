@@ -11,7 +11,7 @@ namespace CustodySettle.Margin.Calls;
 /// call's row and its events together under one advisory lock, so events become visible in sequence
 /// order and a watcher resuming after sequence n misses nothing. At most one open call per desk.
 /// </summary>
-public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource)
+public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimeProvider time) : IWithdrawalGate
 {
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -103,6 +103,14 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource)
         }
 
         return calls;
+    }
+
+    /// <summary>A desk with a defaulted call may not withdraw until the call is met.</summary>
+    public async Task<string?> BlockedBecauseAsync(string deskId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var callId = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(MarginCallSql.Defaulted, new { DeskId = deskId, Now = time.GetUtcNow().UtcDateTime }, cancellationToken: cancellationToken));
+        return callId is { } id ? $"desk '{deskId}' has defaulted margin call {id}: withdrawals are blocked until it is met" : null;
     }
 
     /// <summary>Transitions after <paramref name="afterSequence"/> (of one desk when given), oldest first.</summary>

@@ -4,6 +4,7 @@ using CustodySettle.Chain.Signers;
 using CustodySettle.Chain.Signing;
 using CustodySettle.Chain.Reading;
 using CustodySettle.Custody.Mirroring;
+using CustodySettle.Domain.Margin;
 using CustodySettle.Margin.Calls;
 using CustodySettle.Margin.Status;
 using CustodySettle.Reconciliation;
@@ -22,6 +23,7 @@ internal static class ChainServiceCollectionExtensions
         services.AddSingleton<BreakFeed>();
         services.AddSingleton<PostgresReconciliationStore>();
         services.AddSingleton<PostgresMarginCallStore>();
+        services.AddSingleton<IWithdrawalGate>(sp => sp.GetRequiredService<PostgresMarginCallStore>());
         if (chain is null)
         {
             services.AddSingleton<IMirrorTrigger, NoMirror>();
@@ -58,7 +60,8 @@ internal static class ChainServiceCollectionExtensions
         services.AddSingleton<MarginStatusReader>();
         services.AddSingleton<MarginPass>();
         services.AddHostedService(sp => new MarginWorker(
-            sp.GetRequiredService<MarginPass>(), chain.MarginInterval, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MarginWorker>>()));
+            sp.GetRequiredService<MarginPass>(), sp.GetRequiredService<EthClient>(), chain.MarginInterval, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<MarginWorker>>()));
         services.AddHostedService<ReconciliationWorker>();
         return services;
     }

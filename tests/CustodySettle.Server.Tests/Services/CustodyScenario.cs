@@ -31,11 +31,14 @@ internal sealed class CustodyScenario : IAsyncDisposable
 
     public string CustodianKey { get; }
 
-    public static async Task<CustodyScenario> StartAsync(DeployedAnvilFixture fixture)
+    /// <param name="fixture">The deployed chain.</param>
+    /// <param name="marginPoll">Run the service's margin worker, looking for new blocks this often (off by default: tests run passes).</param>
+    public static async Task<CustodyScenario> StartAsync(DeployedAnvilFixture fixture, TimeSpan? marginPoll = null)
     {
         var snapshot = await fixture.Anvil.SnapshotAsync();
         var chain = await ChainStack.CreateAsync(fixture);
-        var api = await ApiHarness.StartAsync(chain.Settings(finalityDepth: 1, interval: TimeSpan.FromHours(1)));
+        var settings = chain.Settings(finalityDepth: 1, interval: TimeSpan.FromHours(1));
+        var api = await ApiHarness.StartAsync(marginPoll is { } poll ? settings with { MarginInterval = poll } : settings);
         await api.AdminAsync<CreateAssetRequest, Asset>("CreateAsset", new CreateAssetRequest { AssetCode = "USDC", Decimals = 6 });
         await api.AdminAsync<CreateDeskRequest, Desk>("CreateDesk", new CreateDeskRequest { DeskId = "alpha", DisplayName = "Alpha", WalletAddress = ChainStack.DeskWallet.ToString() });
         await api.AdminAsync<CreateCustodianRequest, Custodian>("CreateCustodian", new CreateCustodianRequest { CustodianId = "vault", DisplayName = "Vault" });

@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Numerics;
 using CustodySettle.Api.V1;
-using CustodySettle.Chain.Rpc;
-using CustodySettle.Chain.Signers;
 using CustodySettle.Grpc;
 using CustodySettle.Testing;
-using Google.Protobuf.WellKnownTypes;
 
 namespace CustodySettle.Server.Tests.Services;
 
@@ -23,30 +19,7 @@ public sealed class MarginServiceTests(DeployedAnvilFixture fixture) : IClassFix
     public async Task InitializeAsync()
     {
         _scenario = await CustodyScenario.StartAsync(fixture);
-        var (api, c) = (_scenario.Api, _scenario.Chain.Contracts);
-        await api.AdminAsync<SetCreditTermsRequest, CreditTerms>("SetCreditTerms", new SetCreditTermsRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            Terms = new CreditTerms
-            {
-                DeskId = "alpha", SettlementAsset = "USDC", IndependentAmount = "0", Threshold = "0", MinimumTransferAmount = "1000000", RoundingUnit = "1000000",
-                DeliveryDeadline = Duration.FromTimeSpan(TimeSpan.FromHours(2)), CurePeriod = Duration.FromTimeSpan(TimeSpan.FromHours(24)),
-            },
-        });
-        await api.AdminAsync<SetHaircutRequest, Haircut>("SetHaircut", new SetHaircutRequest { RequestId = Guid.NewGuid().ToString(), Asset = "USDC", ValuationBps = 10_000 });
-        await _scenario.ReportAndSettleAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-1), 2_000_000_000);
-        _alphaKey = await api.IssueKeyAsync(Role.Desk, "alpha");
-
-        var chain = _scenario.Chain;
-        var alpha = BigInteger.Parse(await _scenario.CreateSubaccountAsync(), CultureInfo.InvariantCulture);
-        await api.AdminAsync<LinkSubaccountRequest, SubaccountLink>("LinkSubaccount", new LinkSubaccountRequest { SubaccountId = alpha.ToString(CultureInfo.InvariantCulture), DeskId = "alpha" });
-        await _scenario.MinedAsync(c.SubAccounts.CreateAccountAsync(chain.Deployer, chain.Deployer.Address, c.Manager.Address, CancellationToken.None));
-        var venue = await c.SubAccounts.LastAccountIdAsync(BlockTag.Latest, CancellationToken.None);
-        await DepositCashAsync(chain.Desk, alpha, 10_000);
-        await DepositCashAsync(chain.Deployer, venue, 100_000);
-        await _scenario.MinedAsync(c.PerpBtc.SetStaticInterestRateAsync(chain.Deployer, BigInteger.Zero, CancellationToken.None));
-        await SetPriceAsync(60_000);
-        await _scenario.MinedAsync(c.Executor.TradeAsync(chain.Deployer, venue, alpha, c.PerpBtc.Address, E18, 60_000 * E18, CancellationToken.None));
+        _alphaKey = await MarginTrading.OpenLongAsync(_scenario, collateral: 2_000_000_000);
     }
 
     public async Task DisposeAsync() => await _scenario.DisposeAsync();
@@ -65,7 +38,7 @@ public sealed class MarginServiceTests(DeployedAnvilFixture fixture) : IClassFix
     [Fact]
     public async Task GetMarginStatus_PriceFallsAgainstTheLong_CallRisesByTheLossAndTheRate()
     {
-        await SetPriceAsync(58_000);
+        await MarginTrading.SetPriceAsync(_scenario, 58_000);
 
         var status = await StatusAsync(_alphaKey);
 
@@ -173,16 +146,4 @@ public sealed class MarginServiceTests(DeployedAnvilFixture fixture) : IClassFix
 
     private Task<MarginStatus> StatusAsync(string key) =>
         _scenario.Api.CallAsync<GetMarginStatusRequest, MarginStatus>(ApiHarness.MarginService, "GetMarginStatus", new GetMarginStatusRequest(), key);
-
-    private async Task SetPriceAsync(long usd) =>
-        await _scenario.MinedAsync(_scenario.Chain.Contracts.PerpBtc.SetPricesAsync(_scenario.Chain.Deployer, usd * E18, usd * E18, CancellationToken.None));
-
-    private async Task DepositCashAsync(RemoteSigner owner, BigInteger account, long usdc)
-    {
-        var (c, deployer) = (_scenario.Chain.Contracts, _scenario.Chain.Deployer);
-        var amount = usdc * BigInteger.Pow(10, 6);
-        await _scenario.MinedAsync(c.Usdc.MintAsync(deployer, owner.Address, amount, CancellationToken.None));
-        await _scenario.MinedAsync(c.Usdc.ApproveAsync(owner, c.Cash.Address, amount, CancellationToken.None));
-        await _scenario.MinedAsync(c.Cash.DepositAsync(owner, account, amount, CancellationToken.None));
-    }
 }

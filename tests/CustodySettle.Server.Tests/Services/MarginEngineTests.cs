@@ -1,0 +1,92 @@
+using CustodySettle.Api.V1;
+using CustodySettle.Grpc;
+using CustodySettle.Testing;
+
+namespace CustodySettle.Server.Tests.Services;
+
+/// <summary>
+/// The margin worker as it runs in the service: a price move on chain leads to a call computed at the
+/// block that moved the price; a call left unmet defaults at the end of its cure period, and while it
+/// is defaulted no withdrawal may be instructed for the desk.
+/// </summary>
+public sealed class MarginEngineTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>
+{
+    [Fact]
+    public async Task PriceFallsOnChain_CallIssuedAtTheBlockThatMovedThePrice()
+    {
+        await using var scenario = await CustodyScenario.StartAsync(fixture, marginPoll: TimeSpan.FromMilliseconds(50));
+        // 4,000 USDC covers the 3,960 requirement at 60,000: no call yet.
+        var alpha = await MarginTrading.OpenLongAsync(scenario, collateral: 4_000_000_000);
+        await Task.Delay(500);
+        Assert.Empty((await CallsAsync(scenario, alpha)).Calls);
+
+        var block = await MarginTrading.SetPriceAsync(scenario, 58_000);
+        var call = await WaitForCallAsync(scenario, alpha);
+
+        // 58,000 x 0.066 + 2,000 loss = 5,828 against 4,000: a call of 1,828 USDC.
+        Assert.Equal("1828000000", call.Amount);
+        Assert.EndsWith($"at block {block}", call.History[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnmetCall_DefaultsAtTheEndOfItsCurePeriod_AndWithdrawalsAreRefusedUntilItIsMet()
+    {
+        await using var scenario = await CustodyScenario.StartAsync(fixture, marginPoll: TimeSpan.FromMilliseconds(50));
+        var alpha = await MarginTrading.OpenLongAsync(scenario, collateral: 2_000_000_000, deliveryDeadline: TimeSpan.FromSeconds(1), curePeriod: TimeSpan.FromSeconds(1));
+        var issued = await WaitForCallAsync(scenario, alpha);
+
+        var defaulted = await WaitForStateAsync(scenario, alpha, MarginCallState.Defaulted);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => WithdrawalAsync(scenario));
+        await scenario.ReportAndSettleAsync("s-2", DateTimeOffset.UtcNow.AddSeconds(-1), 3_960_000_000);
+        var met = await WaitForStateAsync(scenario, alpha, MarginCallState.Met);
+        var allowed = await WithdrawalAsync(scenario);
+
+        Assert.Equal(issued.DefaultsAt, defaulted.History[^1].At); // defaulted exactly at the end of the cure period
+        Assert.Equal(issued.IssuedAt.ToDateTimeOffset().AddSeconds(2), issued.DefaultsAt.ToDateTimeOffset());
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("defaulted margin call", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(MarginCallState.Met, met.State);
+        Assert.Equal(InstructionStatus.Pending, allowed.Status);
+    }
+
+    private static Task<Instruction> WithdrawalAsync(CustodyScenario scenario) =>
+        scenario.Api.AdminAsync<IssueInstructionRequest, Instruction>("IssueInstruction", new IssueInstructionRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), CustodianId = "vault", DeskId = "alpha", Asset = "USDC", Direction = TransferDirection.Withdrawal,
+            Amount = "1000000", Reason = "release",
+        });
+
+    private static Task<ListMarginCallsResponse> CallsAsync(CustodyScenario scenario, string key) =>
+        scenario.Api.CallAsync<ListMarginCallsRequest, ListMarginCallsResponse>(ApiHarness.MarginService, "ListMarginCalls", new ListMarginCallsRequest(), key);
+
+    private static async Task<MarginCall> WaitForCallAsync(CustodyScenario scenario, string key)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            if ((await CallsAsync(scenario, key)).Calls is [var call])
+            {
+                return call;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, "no margin call after 20 s");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<MarginCall> WaitForStateAsync(CustodyScenario scenario, string key, MarginCallState state)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var call = await WaitForCallAsync(scenario, key);
+            if (call.State == state)
+            {
+                return call;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"the call is {call.State}, not {state}, after 30 s");
+            await Task.Delay(100);
+        }
+    }
+}
