@@ -73,23 +73,11 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimePro
         return after;
     }
 
-    public async Task<MarginCall?> GetAsync(Guid callId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var call = await LoadAsync(connection, transaction, MarginCallSql.ById, new { CallId = callId }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return call;
-    }
+    public Task<MarginCall?> GetAsync(Guid callId, CancellationToken cancellationToken) =>
+        LoadOneAsync(MarginCallSql.ById, new { CallId = callId }, cancellationToken);
 
-    public async Task<MarginCall?> OpenAsync(string deskId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var call = await LoadAsync(connection, transaction, MarginCallSql.Open, new { DeskId = deskId }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return call;
-    }
+    public Task<MarginCall?> OpenAsync(string deskId, CancellationToken cancellationToken) =>
+        LoadOneAsync(MarginCallSql.Open, new { DeskId = deskId }, cancellationToken);
 
     /// <summary>Every call (of one desk when given), oldest first.</summary>
     public async Task<IReadOnlyList<MarginCall>> ListAsync(string? deskId, CancellationToken cancellationToken)
@@ -120,6 +108,15 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimePro
         var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
             MarginCallSql.EventsAfter, new { DeskId = deskId, After = afterSequence, Limit = limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToEvent())];
+    }
+
+    private async Task<MarginCall?> LoadOneAsync(string sql, object key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var call = await LoadAsync(connection, transaction, sql, key, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return call;
     }
 
     private static async Task<MarginCall?> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object key, CancellationToken ct)
