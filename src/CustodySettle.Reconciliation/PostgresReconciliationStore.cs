@@ -1,3 +1,4 @@
+using CustodySettle.Database;
 using CustodySettle.Domain.Errors;
 using Dapper;
 using Npgsql;
@@ -47,7 +48,7 @@ public sealed class PostgresReconciliationStore(NpgsqlDataSource dataSource, Bre
     /// <exception cref="InvalidStateException">The break is resolved already, or is being acknowledged twice.</exception>
     public async Task<BreakRecord> TransitionAsync(Guid breakId, BreakStatus to, string actor, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero); // timestamptz keeps microseconds
+        now = PostgresTime.ToMicroseconds(now);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Every writer of break events holds this lock until it commits, so events commit in sequence

@@ -4,6 +4,7 @@ using CustodySettle.Chain.Contracts;
 using CustodySettle.Chain.Primitives;
 using CustodySettle.Chain.Reading;
 using CustodySettle.Chain.Rpc;
+using CustodySettle.Database;
 using CustodySettle.Ledger.Journal;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -32,7 +33,7 @@ public sealed partial class Reconciler(
             return done;
         }
 
-        var started = Microseconds(time.GetUtcNow());
+        var started = PostgresTime.ToMicroseconds(time.GetUtcNow());
         var books = await new ReconciliationSources(dataSource).ReadAsync(ct);
 
         // Pass 1 pins the block (the head now) and finds each target's token address.
@@ -69,7 +70,7 @@ public sealed partial class Reconciler(
         observations.AddRange(await JournalAsync(evidence, ct));
 
         var draft = new ReconciliationReport(
-            Guid.NewGuid(), started, Microseconds(time.GetUtcNow()), block, blockHash, targets,
+            Guid.NewGuid(), started, PostgresTime.ToMicroseconds(time.GetUtcNow()), block, blockHash, targets,
             [.. linked.Select(l => l.Figures(owners))], [], 0);
         var report = await store.SaveRunAsync(draft, requestId, observations, ct);
         Finished(logger, report.ReportId, block, report.Breaks.Count, report.Cleared);
@@ -127,8 +128,6 @@ public sealed partial class Reconciler(
     }
 
     internal static BigInteger ToTokenUnits(BigInteger amount18, int decimals) => decimals >= 18 ? amount18 : amount18 / BigInteger.Pow(10, 18 - decimals);
-
-    private static DateTimeOffset Microseconds(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % 10), TimeSpan.Zero);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Reconciliation {ReportId} at block {Block}: {Breaks} breaks observed, {Cleared} cleared")]
     private static partial void Finished(ILogger logger, Guid reportId, long block, int breaks, int cleared);

@@ -1,3 +1,4 @@
+using CustodySettle.Database;
 using CustodySettle.Domain.Errors;
 using CustodySettle.Domain.Ledger;
 using CustodySettle.Domain.Money;
@@ -36,15 +37,12 @@ public sealed class StatementProcessor(
         }
 
         var planned = await PlanAsync(report, cancellationToken);
-        var receivedAt = ToMicroseconds(time.GetUtcNow());
+        var receivedAt = PostgresTime.ToMicroseconds(time.GetUtcNow());
         await store.InsertPlannedAsync(report, hash, receivedAt, planned, cancellationToken);
         // Answered as stored, so the first answer and every later fetch of it are identical.
-        var statement = new StatementResult(report.CustodianId, report.StatementId, ToMicroseconds(report.AsOf), receivedAt, Applied: false, planned);
+        var statement = new StatementResult(report.CustodianId, report.StatementId, PostgresTime.ToMicroseconds(report.AsOf), receivedAt, Applied: false, planned);
         return await ApplyAsync(statement, cancellationToken);
     }
-
-    /// <summary>PostgreSQL's timestamptz keeps microseconds; .NET ticks are tenths of one.</summary>
-    private static DateTimeOffset ToMicroseconds(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % 10), TimeSpan.Zero);
 
     private async Task<List<StatementLineResult>> PlanAsync(StatementReport report, CancellationToken ct)
     {

@@ -4,8 +4,7 @@ namespace CustodySettle.Ledger.Writing;
 /// row equals the hash computed before storing it.</summary>
 internal static class Timestamps
 {
-    public static DateTimeOffset ToMicroseconds(DateTimeOffset time) =>
-        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
+    public static DateTimeOffset ToMicroseconds(DateTimeOffset time) => Database.PostgresTime.ToMicroseconds(time);
 
     /// <summary>A timeout's deadline; one past the year 9999 is clamped there (it never comes).</summary>
     public static DateTimeOffset Plus(DateTimeOffset now, TimeSpan timeout) =>

@@ -1,3 +1,4 @@
+using CustodySettle.Database;
 using CustodySettle.Domain.Errors;
 using CustodySettle.Domain.Margin;
 using CustodySettle.Margin.Status;
@@ -32,7 +33,7 @@ public sealed partial class MarginPass(
 
     public async Task RunDeskAsync(string deskId, CancellationToken cancellationToken)
     {
-        var now = Microseconds(time.GetUtcNow());
+        var now = PostgresTime.ToMicroseconds(time.GetUtcNow());
         var status = await reader.ReadAsync(deskId, cancellationToken);
         var shortfall = status.Decision.Action == MarginAction.Delivery ? status.Decision.Amount : 0;
         if (await calls.OpenAsync(deskId, cancellationToken) is { } open)
@@ -59,8 +60,6 @@ public sealed partial class MarginPass(
             : call;
         return followed.AsOf(now);
     }
-
-    private static DateTimeOffset Microseconds(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % 10), TimeSpan.Zero);
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Margin call {CallId} issued to desk {Desk} for {Amount} (block {Block})")]
     private static partial void Issued(ILogger logger, Guid callId, string desk, System.Numerics.BigInteger amount, long block);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustodySettle.Database;
 using CustodySettle.Domain.Errors;
 using CustodySettle.Domain.Margin;
 using CustodySettle.Registry;
@@ -113,9 +114,5 @@ public sealed class PostgresCreditTermsStore(NpgsqlDataSource dataSource, Postgr
 
     private static string Text(System.Numerics.BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private DateTime Now()
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % 10)); // timestamptz keeps microseconds
-    }
+    private DateTime Now() => PostgresTime.ToMicroseconds(time.GetUtcNow().UtcDateTime);
 }

@@ -70,8 +70,7 @@ internal sealed partial class MarginServiceHandler
             throw existing is null ? new RpcException(StatusCode.NotFound, message) : scope.Hide(context, caller, message);
         }
 
-        var now = time.GetUtcNow();
-        now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
+        var now = Database.PostgresTime.ToMicroseconds(time.GetUtcNow());
         return ToMessage(await calls.TransitionAsync(id, call => action(call, caller.ToString(), now), context.CancellationToken));
     }
 
