@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using CustodySettle.Testing;
 
 namespace CustodySettle.Stack.Tests;
@@ -14,9 +12,9 @@ internal sealed class PrivateStack : IAsyncDisposable
     public PrivateStack()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("cs-stack-").FullName;
-        PgPort = FreePort();
-        AnvilPort = FreePort();
-        ServicePort = FreePort();
+        PgPort = TestPorts.Next();
+        AnvilPort = TestPorts.Next();
+        ServicePort = TestPorts.Next();
         Environment = new Dictionary<string, string>
         {
             ["CS_STACK_DIR"] = Directory,
@@ -51,12 +49,6 @@ internal sealed class PrivateStack : IAsyncDisposable
     /// <summary>Pids of live (non-zombie) processes whose command line mentions this stack's folder.</summary>
     public IReadOnlyList<int> LiveProcesses() => ProcessTable.LiveWhoseCommandLineContains(Directory);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

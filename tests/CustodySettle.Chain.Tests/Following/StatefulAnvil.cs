@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using CustodySettle.Testing;
 
 namespace CustodySettle.Chain.Tests.Following;
@@ -15,7 +13,7 @@ internal sealed class StatefulAnvil : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"cs-anvil-{Guid.NewGuid():N}");
     private readonly LogTail _output = new(100);
-    private readonly int _port = FreePort();
+    private readonly int _port = TestPorts.Next();
     private Process? _process;
 
     public Uri RpcUrl => new($"http://127.0.0.1:{_port}");
@@ -98,10 +96,4 @@ internal sealed class StatefulAnvil : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using CustodySettle.Testing;
 
 namespace CustodySettle.Server.Tests.Services;
 
@@ -41,7 +40,7 @@ internal sealed class ServiceProcess : IDisposable
 
     public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, int? port = null)
     {
-        var listen = port ?? FreePort();
+        var listen = port ?? TestPorts.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -73,13 +72,6 @@ internal sealed class ServiceProcess : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Append(string? line)
