@@ -12,6 +12,8 @@ internal static class MarginCallSql
 
     public const string Open = $"SELECT {Columns} FROM margin_calls WHERE desk_id = @DeskId AND state NOT IN ('met', 'settled') FOR UPDATE";
 
+    public const string Met = "SELECT call_id FROM margin_calls WHERE desk_id = @DeskId AND state = 'met' ORDER BY issued_at";
+
     public const string ById = $"SELECT {Columns} FROM margin_calls WHERE call_id = @CallId FOR UPDATE";
 
     public const string List = $"SELECT {Columns} FROM margin_calls WHERE @DeskId::text IS NULL OR desk_id = @DeskId ORDER BY issued_at, call_id";

@@ -11,10 +11,13 @@ namespace CustodySettle.Margin.Calls;
 /// One margin pass over every desk with terms: a desk short of its credit support amount by at least
 /// the MTA gets a call (one open call per desk); an open call follows the collateral (what the desk
 /// has delivered since is what its shortfall shrank by: partially met, then met), and defaults at the
-/// end of its cure period if still unmet.
+/// end of its cure period if still unmet. A met call is settled once the ledger, the chain and the
+/// custodian agree on the desk's collateral, as a reconciliation begun after it was met saw them
+/// (<see cref="ISettlementAgreement"/>).
 /// </summary>
 public sealed partial class MarginPass(
-    PostgresRegistry registry, MarginStatusReader reader, PostgresMarginCallStore calls, TimeProvider time, ILogger<MarginPass> logger)
+    PostgresRegistry registry, MarginStatusReader reader, PostgresMarginCallStore calls, ISettlementAgreement agreement, TimeProvider time,
+    ILogger<MarginPass> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +31,11 @@ public sealed partial class MarginPass(
             {
                 // no credit terms yet: nothing to call
             }
+            catch (UnavailableException e)
+            {
+                // This desk's figures could not be read: the others still get their pass; it is tried again on the next block.
+                DeskSkipped(logger, desk.DeskId, e.Message);
+            }
         }
     }
 
@@ -36,6 +44,7 @@ public sealed partial class MarginPass(
         var now = PostgresTime.ToMicroseconds(time.GetUtcNow());
         var status = await reader.ReadAsync(deskId, cancellationToken);
         var shortfall = status.Decision.Action == MarginAction.Delivery ? status.Decision.Amount : 0;
+        await SettleMetAsync(deskId, cancellationToken);
         if (await calls.OpenAsync(deskId, cancellationToken) is { } open)
         {
             await calls.TransitionAsync(open.CallId, call => Follow(call, shortfall, now), cancellationToken);
@@ -51,6 +60,26 @@ public sealed partial class MarginPass(
         }
     }
 
+    private async Task SettleMetAsync(string deskId, CancellationToken cancellationToken)
+    {
+        foreach (var callId in await calls.MetAsync(deskId, cancellationToken))
+        {
+            var call = await calls.GetAsync(callId, cancellationToken);
+            if (call is not { State: MarginCallState.Met } || await agreement.AgreementSinceAsync(deskId, call.History[^1].At, cancellationToken) is not { } evidence)
+            {
+                continue;
+            }
+
+            // The transition re-reads the call under the store's lock: another instance may have settled it meanwhile.
+            var now = PostgresTime.ToMicroseconds(time.GetUtcNow());
+            var settled = await calls.TransitionAsync(callId, c => c.State == MarginCallState.Met ? c.Settle("margin engine", now, evidence) : c, cancellationToken);
+            if (settled.State == MarginCallState.Settled)
+            {
+                CallSettled(logger, callId, deskId);
+            }
+        }
+    }
+
     /// <summary>The call after the desk's shortfall became <paramref name="shortfall"/>, as of <paramref name="now"/>.</summary>
     internal static MarginCall Follow(MarginCall call, System.Numerics.BigInteger shortfall, DateTimeOffset now)
     {
@@ -63,4 +92,10 @@ public sealed partial class MarginPass(
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Margin call {CallId} issued to desk {Desk} for {Amount} (block {Block})")]
     private static partial void Issued(ILogger logger, Guid callId, string desk, System.Numerics.BigInteger amount, long block);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Margin call {CallId} of desk {Desk} settled: ledger, chain and custodian agree")]
+    private static partial void CallSettled(ILogger logger, Guid callId, string desk);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Margin pass skipped desk {Desk}: {Reason}")]
+    private static partial void DeskSkipped(ILogger logger, string desk, string reason);
 }

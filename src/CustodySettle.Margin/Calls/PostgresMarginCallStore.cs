@@ -79,6 +79,13 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimePro
     public Task<MarginCall?> OpenAsync(string deskId, CancellationToken cancellationToken) =>
         LoadOneAsync(MarginCallSql.Open, new { DeskId = deskId }, cancellationToken);
 
+    /// <summary>The desk's met calls not yet settled, oldest first.</summary>
+    public async Task<IReadOnlyList<Guid>> MetAsync(string deskId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<Guid>(new CommandDefinition(MarginCallSql.Met, new { DeskId = deskId }, cancellationToken: cancellationToken))];
+    }
+
     /// <summary>Every call (of one desk when given), oldest first.</summary>
     public async Task<IReadOnlyList<MarginCall>> ListAsync(string? deskId, CancellationToken cancellationToken)
     {

@@ -73,8 +73,8 @@ public sealed class MarginStatusReader(
         {
             foreach (var perp in perps)
             {
-                var size = Value(read.Results[next++]);
-                var unsettled = Value(read.Results[next++]);
+                var size = Value(read.Results[next++], $"{perp} position of subaccount {link.SubaccountId}");
+                var unsettled = Value(read.Results[next++], $"{perp} unsettled cash of subaccount {link.SubaccountId}");
                 if (!size.IsZero || !unsettled.IsZero)
                 {
                     var exposure = new PerpExposure(size, marks[perp], MarginRates.Initial, unsettled);
@@ -82,7 +82,7 @@ public sealed class MarginStatusReader(
                 }
             }
 
-            venue += Value(read.Results[next++]);
+            venue += Value(read.Results[next++], $"getMargin of subaccount {link.SubaccountId}");
         }
 
         var collateral = await CollateralAsync(deskId, settlement, now, ct);
@@ -118,8 +118,12 @@ public sealed class MarginStatusReader(
         return figures;
     }
 
-    private static BigInteger Value(ViewResult result) =>
+    /// <summary>
+    /// One int256 word of a read. A failed read is an error, never zero: a position read as zero would
+    /// understate the requirement, in the desk's favour.
+    /// </summary>
+    private static BigInteger Value(ViewResult result, string what) =>
         result.Success && result.RpcError is null && result.Data.Length >= 32
             ? new BigInteger(result.Data.Span[..32], isUnsigned: false, isBigEndian: true)
-            : BigInteger.Zero;
+            : throw new UnavailableException($"the chain read of the {what} failed ({result.RpcError?.Message ?? (result.Success ? "short answer" : "reverted")}); margin is not computed without it");
 }

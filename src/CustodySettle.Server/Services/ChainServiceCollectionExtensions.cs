@@ -58,6 +58,7 @@ internal static class ChainServiceCollectionExtensions
         services.AddSingleton<ReconciliationMetrics>();
         services.AddSingleton<Reconciler>();
         services.AddSingleton<MarginStatusReader>();
+        services.AddSingleton<ISettlementAgreement, ReconciliationAgreement>();
         services.AddSingleton<MarginPass>();
         services.AddHostedService(sp => new MarginWorker(
             sp.GetRequiredService<MarginPass>(), sp.GetRequiredService<EthClient>(), chain.MarginInterval, sp.GetRequiredService<TimeProvider>(),

@@ -33,5 +33,9 @@ internal sealed class DomainErrorInterceptor : IServerInterceptor
         {
             throw new RpcException(StatusCode.FailedPrecondition, e.Message);
         }
+        catch (UnavailableException e)
+        {
+            throw new RpcException(StatusCode.Unavailable, e.Message);
+        }
     }
 }

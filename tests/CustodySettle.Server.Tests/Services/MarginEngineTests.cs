@@ -1,6 +1,7 @@
 using CustodySettle.Api.V1;
 using CustodySettle.Grpc;
 using CustodySettle.Testing;
+using Google.Protobuf.WellKnownTypes;
 
 namespace CustodySettle.Server.Tests.Services;
 
@@ -26,6 +27,40 @@ public sealed class MarginEngineTests(DeployedAnvilFixture fixture) : IClassFixt
         // 58,000 x 0.066 + 2,000 loss = 5,828 against 4,000: a call of 1,828 USDC.
         Assert.Equal("1828000000", call.Amount);
         Assert.EndsWith($"at block {block}", call.History[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CallMetByAConfirmedTopUp_SettledOnlyOnceLedgerChainAndCustodianAgree()
+    {
+        await using var scenario = await CustodyScenario.StartAsync(fixture, marginPoll: TimeSpan.FromMilliseconds(50));
+        var alpha = await MarginTrading.OpenLongAsync(scenario, collateral: 4_000_000_000);
+        await MarginTrading.SetPriceAsync(scenario, 58_000);
+        var issued = await WaitForCallAsync(scenario, alpha);
+
+        // The custodian confirms the 1,828 USDC top-up; the ledger moves it and the mirror mints it.
+        await scenario.Api.CallAsync<ConfirmTransferRequest, TransferConfirmation>(ApiHarness.CustodianService, "ConfirmTransfer", new ConfirmTransferRequest
+        {
+            ConfirmationId = "top-up-1", Direction = TransferDirection.Deposit, DeskId = "alpha", Asset = "USDC", Amount = issued.Amount,
+            ExecutedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+        }, scenario.CustodianKey);
+        var met = await WaitForStateAsync(scenario, alpha, MarginCallState.Met);
+        await scenario.WaitForSupplyAsync(5_828_000_000);
+        await scenario.WaitForMirrorIdleAsync();
+
+        // The custodian's last statement still says 4,000: ledger and chain agree, the custodian not yet.
+        var disagreeing = await scenario.RunAsync();
+        await Task.Delay(500);
+        var stillMet = await WaitForCallAsync(scenario, alpha);
+        await scenario.ReportAsync("s-2", DateTimeOffset.UtcNow, "5828000000");
+        var agreeing = await scenario.RunAsync();
+        var settled = await WaitForStateAsync(scenario, alpha, MarginCallState.Settled);
+
+        Assert.Equal("1828000000", met.Delivered);
+        Assert.Contains(disagreeing.Breaks, b => b.DeskId == "alpha" && b.Type == BreakType.AmountMismatch);
+        Assert.Equal(MarginCallState.Met, stillMet.State);
+        Assert.DoesNotContain(agreeing.Breaks, b => b.DeskId == "alpha");
+        Assert.Equal("margin engine", settled.History[^1].Actor);
+        Assert.Contains($"reconciliation report {agreeing.ReportId} at block {agreeing.BlockNumber}", settled.History[^1].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
