@@ -49,7 +49,6 @@ internal sealed class PrivateStack : IAsyncDisposable
     /// <summary>Pids of live (non-zombie) processes whose command line mentions this stack's folder.</summary>
     public IReadOnlyList<int> LiveProcesses() => ProcessTable.LiveWhoseCommandLineContains(Directory);
 
-
     public async ValueTask DisposeAsync()
     {
         await RunAsync("down");

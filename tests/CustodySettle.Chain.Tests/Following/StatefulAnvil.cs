@@ -95,5 +95,4 @@ internal sealed class StatefulAnvil : IAsyncDisposable
 
         Directory.Delete(_directory, recursive: true);
     }
-
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using CustodySettle.Chain.Primitives;
 using CustodySettle.Chain.Rpc;
@@ -87,7 +85,7 @@ public sealed class JsonRpcClientTests(AnvilFixture anvil) : IClassFixture<Anvil
     [Fact]
     public async Task CallAsync_ConnectionRefused_TransportErrorWithoutSecrets()
     {
-        var endpoint = new Uri($"http://user:hunter2@127.0.0.1:{ClosedPort()}/v3/0123456789abcdef0123?apikey=topsecret");
+        var endpoint = new Uri($"http://user:hunter2@127.0.0.1:{TestPorts.Next()}/v3/0123456789abcdef0123?apikey=topsecret");
         using var sut = TestRpc.Create(endpoint, options: TestRpc.FastOptions with { MaxReadRetries = 1 });
 
         var error = await Assert.ThrowsAsync<JsonRpcException>(() => sut.Rpc.CallAsync(JsonRpcRequest.Create("eth_chainId"), default));
@@ -140,12 +138,5 @@ public sealed class JsonRpcClientTests(AnvilFixture anvil) : IClassFixture<Anvil
         var logs = await sut.Rpc.CallAsync(JsonRpcRequest.Create("eth_getLogs", filter), default);
 
         Assert.Equal(0, logs.GetArrayLength());
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
