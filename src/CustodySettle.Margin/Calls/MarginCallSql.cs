@@ -12,7 +12,13 @@ internal static class MarginCallSql
 
     public const string Open = $"SELECT {Columns} FROM margin_calls WHERE desk_id = @DeskId AND state NOT IN ('met', 'settled') FOR UPDATE";
 
-    public const string Met = "SELECT call_id FROM margin_calls WHERE desk_id = @DeskId AND state = 'met' ORDER BY issued_at";
+    // A met call with the instant it was met (its last 'met' transition).
+    public const string Met = """
+        SELECT c.call_id AS CallId, max(e.at) AS MetAt
+        FROM margin_calls c JOIN margin_call_events e ON e.call_id = c.call_id AND e.state = 'met'
+        WHERE c.desk_id = @DeskId AND c.state = 'met'
+        GROUP BY c.call_id, c.issued_at ORDER BY c.issued_at
+        """;
 
     public const string ById = $"SELECT {Columns} FROM margin_calls WHERE call_id = @CallId FOR UPDATE";
 

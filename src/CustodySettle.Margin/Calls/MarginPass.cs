@@ -62,10 +62,9 @@ public sealed partial class MarginPass(
 
     private async Task SettleMetAsync(string deskId, CancellationToken cancellationToken)
     {
-        foreach (var callId in await calls.MetAsync(deskId, cancellationToken))
+        foreach (var (callId, metAt) in await calls.MetAsync(deskId, cancellationToken))
         {
-            var call = await calls.GetAsync(callId, cancellationToken);
-            if (call is not { State: MarginCallState.Met } || await agreement.AgreementSinceAsync(deskId, call.History[^1].At, cancellationToken) is not { } evidence)
+            if (await agreement.AgreementSinceAsync(deskId, metAt, cancellationToken) is not { } evidence)
             {
                 continue;
             }

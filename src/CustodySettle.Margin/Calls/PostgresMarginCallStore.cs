@@ -79,11 +79,12 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimePro
     public Task<MarginCall?> OpenAsync(string deskId, CancellationToken cancellationToken) =>
         LoadOneAsync(MarginCallSql.Open, new { DeskId = deskId }, cancellationToken);
 
-    /// <summary>The desk's met calls not yet settled, oldest first.</summary>
-    public async Task<IReadOnlyList<Guid>> MetAsync(string deskId, CancellationToken cancellationToken)
+    /// <summary>The desk's met calls not yet settled, with when each was met, oldest first.</summary>
+    public async Task<IReadOnlyList<(Guid CallId, DateTimeOffset MetAt)>> MetAsync(string deskId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return [.. await connection.QueryAsync<Guid>(new CommandDefinition(MarginCallSql.Met, new { DeskId = deskId }, cancellationToken: cancellationToken))];
+        var rows = await connection.QueryAsync<(Guid CallId, DateTime MetAt)>(new CommandDefinition(MarginCallSql.Met, new { DeskId = deskId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => (r.CallId, Rows.Utc(r.MetAt)))];
     }
 
     /// <summary>Every call (of one desk when given), oldest first.</summary>
