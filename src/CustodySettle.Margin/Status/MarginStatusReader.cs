@@ -122,7 +122,7 @@ public sealed class MarginStatusReader(
     /// One int256 word of a read. A failed read is an error, never zero: a position read as zero would
     /// understate the requirement, in the desk's favour.
     /// </summary>
-    private static BigInteger Value(ViewResult result, string what) =>
+    internal static BigInteger Value(ViewResult result, string what) =>
         result.Success && result.RpcError is null && result.Data.Length >= 32
             ? new BigInteger(result.Data.Span[..32], isUnsigned: false, isBigEndian: true)
             : throw new UnavailableException($"the chain read of the {what} failed ({result.RpcError?.Message ?? (result.Success ? "short answer" : "reverted")}); margin is not computed without it");
