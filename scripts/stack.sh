@@ -45,14 +45,21 @@ die() { printf '[stack] error: %s\n' "$*" >&2; exit 1; }
 
 is_root() { [ "$(id -u)" -eq 0 ]; }
 
-# True when process $1 exists, is not a zombie and its command name contains $2. A killed process
-# whose parent is gone can stay a zombie (kill -0 still succeeds) where PID 1 does not reap.
-alive() {
-  local pid="$1" name="$2" stat
+# True when process $1 exists and is not a zombie: a killed process whose parent is gone can stay a
+# zombie (kill -0 still succeeds) where PID 1 does not reap. Alone, it answers for a process we just
+# forked, whatever it is called yet: until the fork has exec'd setsid and setsid
+# has exec'd the server, its name is still the shell's, so alive() would call it dead. Under load
+# that window was long enough to fail `up` (CI, 2026-12-02).
+not_exited() {
+  local pid="$1" stat
   [ -n "$pid" ] && stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
-  [[ "$stat" == *"($name"* ]] || return 1
   local state="${stat##*) }"
   [ "${state:0:1}" != "Z" ]
+}
+
+# not_exited, and its command name contains $2.
+alive() {
+  [ -n "$1" ] && [[ "$(cat "/proc/$1/stat" 2>/dev/null)" == *"($2"* ]] && not_exited "$1"
 }
 
 # Runs a PostgreSQL binary as the cluster's owner.
@@ -189,7 +196,7 @@ anvil_up() {
   echo $! > "$anvil_pid"
   for _ in $(seq 1 100); do
     rpc_ready && { say "anvil up on http://127.0.0.1:$anvil_port (chain id 31337)"; return 0; }
-    anvil_running || break
+    not_exited "$(cat "$anvil_pid")" || break
     sleep 0.1
   done
   tail -n 20 "$anvil_log" >&2
