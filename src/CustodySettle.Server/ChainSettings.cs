@@ -29,6 +29,13 @@ internal sealed record ChainSettings
     /// <summary>How often the margin worker looks for a new block to margin (<c>CS_MARGIN_INTERVAL_MS</c>, 200).</summary>
     public TimeSpan MarginInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Settlement cycles: the asset (<c>CS_SETTLEMENT_ASSET</c>, USDC), the schedule
+    /// (<c>CS_SETTLEMENT_INTERVAL_MINUTES</c>, off) and the dispute window
+    /// (<c>CS_SETTLEMENT_DISPUTE_WINDOW_SECONDS</c>, 3600); they close at <see cref="FinalityDepth"/>.
+    /// </summary>
+    public Margin.Settlement.SettlementOptions Settlement { get; init; } = new();
+
     /// <summary>The settings, or null when the chain is not configured; throws naming the variable when half-configured or malformed.</summary>
     public static ChainSettings? FromConfiguration(IConfiguration configuration)
     {
@@ -64,6 +71,16 @@ internal sealed record ChainSettings
             MarginInterval = Value(configuration, "CS_MARGIN_INTERVAL_MS") is { } margin
                 ? TimeSpan.FromMilliseconds(Positive(margin, "CS_MARGIN_INTERVAL_MS"))
                 : TimeSpan.FromMilliseconds(200),
+            Settlement = new Margin.Settlement.SettlementOptions
+            {
+                AssetCode = Value(configuration, "CS_SETTLEMENT_ASSET") ?? "USDC",
+                Interval = Value(configuration, "CS_SETTLEMENT_INTERVAL_MINUTES") is { } every and not "off"
+                    ? TimeSpan.FromMinutes(Positive(every, "CS_SETTLEMENT_INTERVAL_MINUTES"))
+                    : null,
+                DisputeWindow = Value(configuration, "CS_SETTLEMENT_DISPUTE_WINDOW_SECONDS") is { } window
+                    ? TimeSpan.FromSeconds(Positive(window, "CS_SETTLEMENT_DISPUTE_WINDOW_SECONDS"))
+                    : TimeSpan.FromHours(1),
+            },
         };
     }
 

@@ -12,7 +12,7 @@ namespace CustodySettle.Custody.Instructions;
 /// Instructions to custodians on PostgreSQL: issued idempotently by request id, listed and followed in
 /// issue order, and marked executed by the confirmation that carried them out. The margin and
 /// settlement engines issue through it as operators do. A withdrawal is refused while the desk has a
-/// defaulted margin call (<see cref="IWithdrawalGate"/>).
+/// defaulted margin call (<see cref="IWithdrawalGate"/>), unless it pays an obligation.
 /// </summary>
 public sealed class PostgresInstructionBook(NpgsqlDataSource dataSource, PostgresRegistry registry, IWithdrawalGate gate, TimeProvider time)
 {
@@ -38,7 +38,7 @@ public sealed class PostgresInstructionBook(NpgsqlDataSource dataSource, Postgre
         }
 
         var asset = await registry.GetAssetAsync(request.AssetCode, ct) ?? throw new NotFoundException($"asset: no asset '{request.AssetCode}'");
-        if (request.Direction == TransferDirection.Withdrawal && await gate.BlockedBecauseAsync(request.DeskId, ct) is { } blocked)
+        if (request.Direction == TransferDirection.Withdrawal && !request.Obligation && await gate.BlockedBecauseAsync(request.DeskId, ct) is { } blocked)
         {
             throw new InvalidStateException(blocked);
         }

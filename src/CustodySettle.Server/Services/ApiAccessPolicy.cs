@@ -19,6 +19,7 @@ internal static class ApiAccessPolicy
         var ledger = LedgerServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("LedgerService");
         var custodian = CustodianServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("CustodianService");
         var margin = MarginServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("MarginService");
+        var settlement = SettlementServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("SettlementService");
         var reconciliation = ReconciliationServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("ReconciliationService");
         return new AccessPolicy.Builder()
             .Protect("custodysettle.v1")
@@ -45,6 +46,10 @@ internal static class ApiAccessPolicy
             .Allow(margin.FindMethodByName("AcknowledgeMarginCall"), Role.Desk)
             .Allow(margin.FindMethodByName("DisputeMarginCall"), Role.Desk)
             .AllowRest(margin, Role.Desk, Role.Auditor, Role.Operator)
+            .Allow(settlement.FindMethodByName("RunSettlementCycle"), Role.Operator)
+            .Allow(settlement.FindMethodByName("ApproveSettlement"), Role.Desk, Role.Operator)
+            .Allow(settlement.FindMethodByName("DisputeSettlement"), Role.Desk)
+            .AllowRest(settlement, Role.Desk, Role.Auditor, Role.Operator)
             .Build();
     }
 }

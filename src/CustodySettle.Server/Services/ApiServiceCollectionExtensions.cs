@@ -55,6 +55,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddGrpcService<LedgerServiceHandler>(LedgerServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("LedgerService"));
         services.AddGrpcService<CustodianServiceHandler>(CustodianServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("CustodianService"));
         services.AddGrpcService<MarginServiceHandler>(MarginServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("MarginService"));
+        services.AddGrpcService<SettlementServiceHandler>(SettlementServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("SettlementService"));
         services.AddGrpcService<ReconciliationServiceHandler>(ReconciliationServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("ReconciliationService"));
         return services;
     }

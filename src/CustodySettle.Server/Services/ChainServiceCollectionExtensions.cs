@@ -6,6 +6,7 @@ using CustodySettle.Chain.Reading;
 using CustodySettle.Custody.Mirroring;
 using CustodySettle.Domain.Margin;
 using CustodySettle.Margin.Calls;
+using CustodySettle.Margin.Settlement;
 using CustodySettle.Margin.Status;
 using CustodySettle.Reconciliation;
 
@@ -24,6 +25,10 @@ internal static class ChainServiceCollectionExtensions
         services.AddSingleton<PostgresReconciliationStore>();
         services.AddSingleton<PostgresMarginCallStore>();
         services.AddSingleton<IWithdrawalGate>(sp => sp.GetRequiredService<PostgresMarginCallStore>());
+        // Stored settlements are readable, and approvable, without a chain; closing a cycle needs one.
+        services.AddSingleton<PostgresSettlementStore>();
+        services.AddSingleton<SettlementMetrics>();
+        services.AddSingleton<SettlementInstructor>();
         if (chain is null)
         {
             services.AddSingleton<IMirrorTrigger, NoMirror>();
@@ -64,6 +69,12 @@ internal static class ChainServiceCollectionExtensions
             sp.GetRequiredService<MarginPass>(), sp.GetRequiredService<EthClient>(), chain.MarginInterval, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<MarginWorker>>()));
         services.AddHostedService<ReconciliationWorker>();
+
+        services.AddSingleton(chain.Settlement with { FinalityDepth = chain.FinalityDepth });
+        services.AddSingleton<PerpSettledReader>();
+        services.AddSingleton<SettlementCycleRunner>();
+        services.AddSingleton<SettlementWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<SettlementWorker>());
         return services;
     }
 }

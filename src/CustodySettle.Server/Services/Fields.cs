@@ -49,6 +49,18 @@ internal static class Fields
             ? n
             : throw Invalid(field, "must be a decimal integer from 0 to 2^256-1, without sign or leading zeros");
 
+    /// <summary>A signed amount (a settlement's net): an optional '-' and a uint256 magnitude.</summary>
+    public static BigInteger Int256(string value, string field)
+    {
+        var negative = value.StartsWith('-');
+        var magnitude = negative ? value[1..] : value;
+        var reason = "must be a decimal integer, optionally negative, without leading zeros";
+        var n = magnitude.Length is > 0 and <= 78 && magnitude.All(char.IsAsciiDigit) && (magnitude.Length == 1 || magnitude[0] != '0')
+            ? BigInteger.Parse(magnitude, NumberStyles.None, CultureInfo.InvariantCulture)
+            : throw Invalid(field, reason);
+        return n > MaxUint256 || (negative && n.IsZero) ? throw Invalid(field, reason) : negative ? -n : n;
+    }
+
     public static int Range(int value, string field, int min, int max) =>
         value >= min && value <= max ? value : throw Invalid(field, $"must be from {min} to {max}");
 

@@ -101,7 +101,9 @@ internal sealed class ApiHarness : IAsyncDisposable
     /// <summary>Every service of the product API, for the tests that walk all of them.</summary>
     public static ServiceDescriptor MarginService => MarginServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MarginService");
 
-    public static IReadOnlyList<ServiceDescriptor> AllServices => [AdminService, LedgerService, CustodianService, ReconciliationService, MarginService];
+    public static ServiceDescriptor SettlementService => SettlementServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("SettlementService");
+
+    public static IReadOnlyList<ServiceDescriptor> AllServices => [AdminService, LedgerService, CustodianService, ReconciliationService, MarginService, SettlementService];
 
     public async ValueTask DisposeAsync()
     {

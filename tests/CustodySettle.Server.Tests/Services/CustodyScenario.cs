@@ -33,12 +33,14 @@ internal sealed class CustodyScenario : IAsyncDisposable
 
     /// <param name="fixture">The deployed chain.</param>
     /// <param name="marginPoll">Run the service's margin worker, looking for new blocks this often (off by default: tests run passes).</param>
-    public static async Task<CustodyScenario> StartAsync(DeployedAnvilFixture fixture, TimeSpan? marginPoll = null)
+    /// <param name="configure">Changes the chain settings further (the settlement window, for example).</param>
+    public static async Task<CustodyScenario> StartAsync(DeployedAnvilFixture fixture, TimeSpan? marginPoll = null, Func<ChainSettings, ChainSettings>? configure = null)
     {
         var snapshot = await fixture.Anvil.SnapshotAsync();
         var chain = await ChainStack.CreateAsync(fixture);
         var settings = chain.Settings(finalityDepth: 1, interval: TimeSpan.FromHours(1));
-        var api = await ApiHarness.StartAsync(marginPoll is { } poll ? settings with { MarginInterval = poll } : settings);
+        settings = marginPoll is { } poll ? settings with { MarginInterval = poll } : settings;
+        var api = await ApiHarness.StartAsync(configure is null ? settings : configure(settings));
         await api.AdminAsync<CreateAssetRequest, Asset>("CreateAsset", new CreateAssetRequest { AssetCode = "USDC", Decimals = 6 });
         await api.AdminAsync<CreateDeskRequest, Desk>("CreateDesk", new CreateDeskRequest { DeskId = "alpha", DisplayName = "Alpha", WalletAddress = ChainStack.DeskWallet.ToString() });
         await api.AdminAsync<CreateCustodianRequest, Custodian>("CreateCustodian", new CreateCustodianRequest { CustodianId = "vault", DisplayName = "Vault" });
