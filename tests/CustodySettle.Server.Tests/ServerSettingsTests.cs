@@ -114,4 +114,35 @@ public sealed class ServerSettingsTests
 
         Assert.Contains("CS_ANVIL_URL", error.Message, StringComparison.Ordinal);
     }
+
+    private static readonly (string, string)[] Chain =
+        [("CS_ANVIL_URL", "http://127.0.0.1:8545"), ("CS_DEPLOYMENT_FILE", "deployment.json"), ("CS_MINTER_KEY", "0x01")];
+
+    [Fact]
+    public void FromConfiguration_ChainWithoutSettlementSettings_ManualCyclesOfUsdcWithAnHourToDispute()
+    {
+        var settlement = CreateSut(Chain).Chain!.Settlement;
+
+        Assert.Equal(("USDC", (TimeSpan?)null, TimeSpan.FromHours(1)), (settlement.AssetCode, settlement.Interval, settlement.DisputeWindow));
+    }
+
+    [Fact]
+    public void FromConfiguration_SettlementSettings_ParsedExactly()
+    {
+        var settlement = CreateSut([.. Chain, ("CS_SETTLEMENT_ASSET", "USDT"), ("CS_SETTLEMENT_INTERVAL_MINUTES", "240"), ("CS_SETTLEMENT_DISPUTE_WINDOW_SECONDS", "900")])
+            .Chain!.Settlement;
+
+        Assert.Equal(("USDT", (TimeSpan?)TimeSpan.FromHours(4), TimeSpan.FromMinutes(15)), (settlement.AssetCode, settlement.Interval, settlement.DisputeWindow));
+    }
+
+    [Theory]
+    [InlineData("CS_SETTLEMENT_INTERVAL_MINUTES", "0")]
+    [InlineData("CS_SETTLEMENT_INTERVAL_MINUTES", "every 4 h")]
+    [InlineData("CS_SETTLEMENT_DISPUTE_WINDOW_SECONDS", "-5")]
+    public void FromConfiguration_BadSettlementSetting_ThrowsNamingIt(string name, string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CreateSut([.. Chain, (name, value)]));
+
+        Assert.Contains(name, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -26,7 +26,7 @@ public sealed class SettlementCycleTests(DeployedAnvilFixture fixture) : IClassF
     public async Task Cycle_NetsEachDesksPerpSettledToTheHandFigures_RoundingAgainstTheDesk_AndIsIdempotent()
     {
         await using var scenario = await CustodyScenario.StartAsync(fixture, configure: s => s with { Settlement = s.Settlement with { DisputeWindow = TimeSpan.FromHours(1) } });
-        var (alphaKey, betaKey, _) = await TradeAndSettleOnChainAsync(scenario);
+        var (alphaKey, betaKey, _) = await TradeAndSettleOnChainAsync(fixture, scenario);
         var requestId = Guid.NewGuid().ToString();
 
         var cycle = await RunAsync(scenario, requestId);
@@ -79,7 +79,7 @@ public sealed class SettlementCycleTests(DeployedAnvilFixture fixture) : IClassF
     public async Task DisputeInsideTheWindow_HoldsTheInstruction_AnUndisputedOneIsFinalExactlyAtTheWindowsEnd()
     {
         await using var scenario = await CustodyScenario.StartAsync(fixture, configure: s => s with { Settlement = s.Settlement with { DisputeWindow = TimeSpan.FromSeconds(4) } });
-        var (alphaKey, betaKey, _) = await TradeAndSettleOnChainAsync(scenario);
+        var (alphaKey, betaKey, _) = await TradeAndSettleOnChainAsync(fixture, scenario);
         var cycle = await RunAsync(scenario, Guid.NewGuid().ToString());
         var alphaId = cycle.Settlements.Single(s => s.DeskId == "alpha").SettlementId;
         var betaId = cycle.Settlements.Single(s => s.DeskId == "beta").SettlementId;
@@ -129,7 +129,7 @@ public sealed class SettlementCycleTests(DeployedAnvilFixture fixture) : IClassF
     public async Task FinalSettlement_ExecutedByTheCustodian_MovesTheLedger_AndAnEarlyApprovalIsFinalAtOnce()
     {
         await using var scenario = await CustodyScenario.StartAsync(fixture, configure: s => s with { Settlement = s.Settlement with { DisputeWindow = TimeSpan.FromHours(1) } });
-        var (_, betaKey, betaHeld) = await TradeAndSettleOnChainAsync(scenario);
+        var (_, betaKey, betaHeld) = await TradeAndSettleOnChainAsync(fixture, scenario);
         var cycle = await RunAsync(scenario, Guid.NewGuid().ToString());
         var betaId = cycle.Settlements.Single(s => s.DeskId == "beta").SettlementId;
 
@@ -156,7 +156,7 @@ public sealed class SettlementCycleTests(DeployedAnvilFixture fixture) : IClassF
     /// subaccounts settled at 58,000 and at 61,000.000000000123456789; one more block so the last is final.
     /// Returns alpha's and beta's keys and what beta holds.
     /// </summary>
-    private async Task<(string Alpha, string Beta, BigInteger BetaHeld)> TradeAndSettleOnChainAsync(CustodyScenario scenario)
+    internal static async Task<(string Alpha, string Beta, BigInteger BetaHeld)> TradeAndSettleOnChainAsync(DeployedAnvilFixture fixture, CustodyScenario scenario)
     {
         var (api, chain, c) = (scenario.Api, scenario.Chain, scenario.Chain.Contracts);
         BigInteger alphaHeld = 10_000_000_000, betaHeld = 50_000_000_000;
@@ -188,7 +188,7 @@ public sealed class SettlementCycleTests(DeployedAnvilFixture fixture) : IClassF
         return (alphaKey, await api.IssueKeyAsync(Role.Desk, "beta"), betaHeld);
     }
 
-    private static Task<SettlementCycle> RunAsync(CustodyScenario scenario, string requestId, long toBlock = 0) =>
+    internal static Task<SettlementCycle> RunAsync(CustodyScenario scenario, string requestId, long toBlock = 0) =>
         scenario.Api.CallAsync<RunSettlementCycleRequest, SettlementCycle>(
             ApiHarness.SettlementService, "RunSettlementCycle", new RunSettlementCycleRequest { RequestId = requestId, ToBlock = toBlock }, scenario.Api.OperatorKey);
 
@@ -211,7 +211,7 @@ public sealed class SettlementCycleTests(DeployedAnvilFixture fixture) : IClassF
         }
     }
 
-    private static async Task<List<Instruction>> InstructionsAsync(CustodyScenario scenario) =>
+    internal static async Task<List<Instruction>> InstructionsAsync(CustodyScenario scenario) =>
         [.. (await scenario.Api.CallAsync<ListInstructionsRequest, ListInstructionsResponse>(
             ApiHarness.CustodianService, "ListInstructions", new ListInstructionsRequest(), scenario.CustodianKey)).Instructions];
 
