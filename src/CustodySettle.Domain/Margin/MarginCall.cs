@@ -7,7 +7,8 @@ namespace CustodySettle.Domain.Margin;
 /// A margin call (delivery) and its life, immutable: every transition returns the next call and records
 /// who, when and why; a transition the state does not allow throws <see cref="InvalidStateException"/>.
 /// Issued → acknowledged or disputed by the desk; deliveries confirmed by the custodian make it
-/// partially met or met; met becomes settled once ledger, chain and custodian agree; a call not met
+/// partially met or met; a shortfall that grows by at least the MTA raises an open call, which is
+/// issued again for the new amount; met becomes settled once ledger, chain and custodian agree; a call not met
 /// by the end of its cure period (delivery deadline + cure period after issue) defaults, and a
 /// defaulted call is cured by being met.
 /// </summary>
@@ -67,6 +68,23 @@ public sealed record MarginCall(
         var to = delivered >= Amount ? MarginCallState.Met : MarginCallState.PartiallyMet;
         return Move(to, actor, at, reason, amount,
             MarginCallState.Issued, MarginCallState.Acknowledged, MarginCallState.Disputed, MarginCallState.PartiallyMet, MarginCallState.Defaulted) with { Delivered = delivered };
+    }
+
+    /// <summary>
+    /// The shortfall grew past what the call still asks for: the call is raised by
+    /// <paramref name="additional"/> and issued again, so the desk acknowledges (or disputes) the new
+    /// figure. Its deadlines stay: an exposure that kept growing does not buy the desk more time. A
+    /// defaulted call is not raised; it is already escalated, and once cured a new call covers the rest.
+    /// </summary>
+    public MarginCall Raise(BigInteger additional, string actor, DateTimeOffset at, string reason)
+    {
+        if (additional.Sign <= 0)
+        {
+            throw new InvalidFieldException("amount", "must be positive");
+        }
+
+        return Move(MarginCallState.Issued, actor, at, reason, Amount + additional,
+            MarginCallState.Issued, MarginCallState.Acknowledged, MarginCallState.Disputed, MarginCallState.PartiallyMet) with { Amount = Amount + additional };
     }
 
     public MarginCall Settle(string actor, DateTimeOffset at, string reason) => Move(MarginCallState.Settled, actor, at, reason, null, MarginCallState.Met);

@@ -35,7 +35,7 @@ internal static class MarginCallSql
         ON CONFLICT (desk_id) WHERE state NOT IN ('met', 'settled') DO NOTHING
         """;
 
-    public const string Update = "UPDATE margin_calls SET delivered = @Delivered::numeric, state = @State WHERE call_id = @CallId";
+    public const string Update = "UPDATE margin_calls SET amount = @Amount::numeric, delivered = @Delivered::numeric, state = @State WHERE call_id = @CallId";
 
     public const string InsertEvent = """
         INSERT INTO margin_call_events (call_id, desk_id, state, actor, at, reason, amount)

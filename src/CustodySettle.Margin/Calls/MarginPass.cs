@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using CustodySettle.Database;
 using CustodySettle.Domain.Errors;
 using CustodySettle.Domain.Margin;
@@ -47,7 +49,12 @@ public sealed partial class MarginPass(
         await SettleMetAsync(deskId, cancellationToken);
         if (await calls.OpenAsync(deskId, cancellationToken) is { } open)
         {
-            await calls.TransitionAsync(open.CallId, call => Follow(call, shortfall, now), cancellationToken);
+            var followed = await calls.TransitionAsync(open.CallId, call => Follow(call, shortfall, status.Terms.Terms.MinimumTransferAmount, now, status.BlockNumber), cancellationToken);
+            if (followed.Amount > open.Amount)
+            {
+                Raised(logger, open.CallId, deskId, followed.Amount, status.BlockNumber);
+            }
+
             return;
         }
 
@@ -79,18 +86,35 @@ public sealed partial class MarginPass(
         }
     }
 
-    /// <summary>The call after the desk's shortfall became <paramref name="shortfall"/>, as of <paramref name="now"/>.</summary>
-    internal static MarginCall Follow(MarginCall call, System.Numerics.BigInteger shortfall, DateTimeOffset now)
+    /// <summary>
+    /// The call after the desk's shortfall became <paramref name="shortfall"/> at <paramref name="block"/>,
+    /// as of <paramref name="now"/>: what the shortfall shrank by was delivered; a growth of at least the
+    /// MTA (<paramref name="minimumTransfer"/>) raises the call by it; a smaller one waits, as a new call
+    /// below the MTA would.
+    /// </summary>
+    internal static MarginCall Follow(MarginCall call, BigInteger shortfall, BigInteger minimumTransfer, DateTimeOffset now, long block)
     {
         var delivered = call.Outstanding - shortfall;
-        var followed = delivered.Sign > 0 && call.IsOpen
-            ? call.Deliver(System.Numerics.BigInteger.Min(delivered, call.Outstanding), "margin engine", now, "collateral delivered since the call")
-            : call;
+        var followed = call;
+        if (delivered.Sign > 0 && call.IsOpen)
+        {
+            followed = call.Deliver(BigInteger.Min(delivered, call.Outstanding), "margin engine", now, "collateral delivered since the call");
+        }
+        else if (-delivered >= BigInteger.Max(minimumTransfer, BigInteger.One) && call.State is not (MarginCallState.Defaulted or MarginCallState.Met or MarginCallState.Settled)
+            && now < call.DefaultsAt)
+        {
+            followed = call.Raise(-delivered, "margin engine", now,
+                string.Create(CultureInfo.InvariantCulture, $"shortfall grew to {shortfall} at block {block}: call raised by {-delivered}"));
+        }
+
         return followed.AsOf(now);
     }
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Margin call {CallId} issued to desk {Desk} for {Amount} (block {Block})")]
-    private static partial void Issued(ILogger logger, Guid callId, string desk, System.Numerics.BigInteger amount, long block);
+    private static partial void Issued(ILogger logger, Guid callId, string desk, BigInteger amount, long block);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Margin call {CallId} of desk {Desk} raised to {Amount} (block {Block})")]
+    private static partial void Raised(ILogger logger, Guid callId, string desk, BigInteger amount, long block);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Margin call {CallId} of desk {Desk} settled: ledger, chain and custodian agree")]
     private static partial void CallSettled(ILogger logger, Guid callId, string desk);

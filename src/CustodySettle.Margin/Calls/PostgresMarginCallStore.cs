@@ -63,7 +63,7 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimePro
         {
             await connection.ExecuteAsync(new CommandDefinition(MarginCallSql.Update, new
             {
-                after.CallId, Delivered = Text(after.Delivered), State = Rows.Name(after.State),
+                after.CallId, Amount = Text(after.Amount), Delivered = Text(after.Delivered), State = Rows.Name(after.State),
             }, transaction, cancellationToken: ct));
             await AppendAsync(connection, transaction, after, after.History.Skip(before.History.Count), ct);
         }

@@ -30,6 +30,32 @@ public sealed class MarginEngineTests(DeployedAnvilFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task PriceFallsFurther_TheOpenCallIsRaisedAndIssuedAgain_OnTheStream()
+    {
+        await using var scenario = await CustodyScenario.StartAsync(fixture, marginPoll: TimeSpan.FromMilliseconds(50));
+        var alpha = await MarginTrading.OpenLongAsync(scenario, collateral: 4_000_000_000);
+        await MarginTrading.SetPriceAsync(scenario, 58_000);
+        var first = await WaitForCallAsync(scenario, alpha);
+        await scenario.Api.CallAsync<AcknowledgeMarginCallRequest, MarginCall>(
+            ApiHarness.MarginService, "AcknowledgeMarginCall", new AcknowledgeMarginCallRequest { CallId = first.CallId }, alpha);
+
+        var block = await MarginTrading.SetPriceAsync(scenario, 56_000);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        MarginCall raised;
+        while ((raised = await WaitForCallAsync(scenario, alpha)).Amount == first.Amount)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "the call was not raised in 20 s");
+            await Task.Delay(50);
+        }
+
+        // 56,000 x 0.066 + 4,000 loss = 7,696 against 4,000: the same call, raised from 1,828 to 3,696 USDC.
+        Assert.Equal((first.CallId, "3696000000", MarginCallState.Issued), (raised.CallId, raised.Amount, raised.State));
+        Assert.Equal(first.DefaultsAt, raised.DefaultsAt);
+        Assert.Equal([MarginCallState.Issued, MarginCallState.Acknowledged, MarginCallState.Issued], raised.History.Select(h => h.State));
+        Assert.Equal($"shortfall grew to 3696000000 at block {block}: call raised by 1868000000", raised.History[^1].Reason);
+    }
+
+    [Fact]
     public async Task CallMetByAConfirmedTopUp_SettledOnlyOnceLedgerChainAndCustodianAgree()
     {
         await using var scenario = await CustodyScenario.StartAsync(fixture, marginPoll: TimeSpan.FromMilliseconds(50));
