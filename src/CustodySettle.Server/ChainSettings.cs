@@ -36,6 +36,9 @@ internal sealed record ChainSettings
     /// </summary>
     public Margin.Settlement.SettlementOptions Settlement { get; init; } = new();
 
+    /// <summary>What prices collateral other than the settlement asset (<c>CS_PRICE_SOURCES</c>, e.g. <c>BTC=PerpAssetBTC</c>).</summary>
+    public Margin.Status.CollateralPriceSources PriceSources { get; init; } = Margin.Status.CollateralPriceSources.None;
+
     /// <summary>The settings, or null when the chain is not configured; throws naming the variable when half-configured or malformed.</summary>
     public static ChainSettings? FromConfiguration(IConfiguration configuration)
     {
@@ -71,6 +74,7 @@ internal sealed record ChainSettings
             MarginInterval = Value(configuration, "CS_MARGIN_INTERVAL_MS") is { } margin
                 ? TimeSpan.FromMilliseconds(Positive(margin, "CS_MARGIN_INTERVAL_MS"))
                 : TimeSpan.FromMilliseconds(200),
+            PriceSources = Margin.Status.CollateralPriceSources.Parse(Value(configuration, "CS_PRICE_SOURCES"), "CS_PRICE_SOURCES"),
             Settlement = new Margin.Settlement.SettlementOptions
             {
                 AssetCode = Value(configuration, "CS_SETTLEMENT_ASSET") ?? "USDC",

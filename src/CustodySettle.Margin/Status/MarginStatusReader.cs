@@ -16,13 +16,20 @@ namespace CustodySettle.Margin.Status;
 /// Computes a desk's margin now: exposure from every perp position of its linked subaccounts, read at
 /// one block through the batched reader (size, mark price, unsettled and unrealized cash) at the
 /// initial rate; collateral from what the ledger holds for it, at each eligible asset's valuation
-/// percentage (the settlement asset counts at par; another asset needs a price source, which the
-/// engine's price feed brings, so it counts nothing yet and says so); then the terms' decision. The
+/// percentage (the settlement asset counts at par; another asset at the index price of the PerpAsset
+/// its <see cref="CollateralPriceSources"/> name, at the same block, or at nothing, saying so when it has
+/// none); then the terms' decision. The
 /// venue's own getMargin is read alongside, for the comparison reconciliation makes.
 /// </summary>
 public sealed class MarginStatusReader(
-    NpgsqlDataSource dataSource, PostgresCreditTermsStore terms, PostgresRegistry registry, ChainContracts contracts, BatchedReader reader, TimeProvider time)
+    NpgsqlDataSource dataSource, PostgresCreditTermsStore terms, PostgresRegistry registry, ChainContracts contracts, BatchedReader reader, TimeProvider time,
+    CollateralPriceSources? prices = null)
 {
+    private readonly Dictionary<string, PerpAssetContract> _priceSources = (prices ?? CollateralPriceSources.None).PerpByAsset
+        .ToDictionary(p => p.Key, p => contracts.Deployment.Contracts.ContainsKey(p.Value)
+            ? contracts.Perp(p.Value)
+            : throw new InvalidOperationException($"CS_PRICE_SOURCES: the deployment has no {p.Value} to price {p.Key}"), StringComparer.Ordinal);
+
     private const string HeldSql = """
         SELECT s.asset_code AS AssetCode, sum(a.credits_posted - a.debits_posted)::text AS Held
         FROM ledger_accounts a JOIN ledger_assets s USING (ledger_id)
@@ -85,14 +92,15 @@ public sealed class MarginStatusReader(
             venue += Value(read.Results[next++], $"getMargin of subaccount {link.SubaccountId}");
         }
 
-        var collateral = await CollateralAsync(deskId, settlement, now, ct);
+        var collateral = await CollateralAsync(deskId, settlement, now, at, ct);
         var decision = MarginCalculator.Decide(
             positions.Aggregate(BigInteger.Zero, (sum, p) => sum + p.Requirement), collateral.Aggregate(BigInteger.Zero, (sum, c) => sum + c.Value), deskTerms.Terms);
         return new DeskMarginStatus(deskTerms, read.BlockNumber, positions, collateral, decision, venue);
     }
 
-    private async Task<List<CollateralFigure>> CollateralAsync(string deskId, Asset settlement, DateTimeOffset now, CancellationToken ct)
+    private async Task<List<CollateralFigure>> CollateralAsync(string deskId, Asset settlement, DateTimeOffset now, BlockTag at, CancellationToken ct)
     {
+        var assets = (await registry.ListAssetsAsync(ct)).ToDictionary(a => a.AssetCode, StringComparer.Ordinal);
         var haircuts = (await terms.HaircutsAtAsync(now, ct)).ToDictionary(h => h.AssetCode, h => h.ValuationBps, StringComparer.Ordinal);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var held = await connection.QueryAsync<(string AssetCode, string Held)>(new CommandDefinition(HeldSql, new { DeskId = deskId }, cancellationToken: ct));
@@ -104,18 +112,38 @@ public sealed class MarginStatusReader(
             {
                 figures.Add(new CollateralFigure(asset, amount, 0, 0, "not eligible: no valuation percentage is set for it"));
             }
-            else if (asset != settlement.AssetCode)
-            {
-                figures.Add(new CollateralFigure(asset, amount, bps, 0, $"no price source for {asset} in {settlement.AssetCode} yet"));
-            }
-            else
+            else if (asset == settlement.AssetCode)
             {
                 var holding = new CollateralHolding(asset, amount, settlement.Decimals, FixedPoint.One18, bps * BigInteger.Pow(10, 14));
                 figures.Add(new CollateralFigure(asset, amount, bps, holding.ValueIn(settlement.Decimals), string.Empty));
             }
+            else if (_priceSources.TryGetValue(asset, out var source))
+            {
+                // A failed price read throws: collateral counted at zero would call the desk for nothing, at a price we did not read.
+                var price = await IndexPriceAsync(source, asset, at, ct);
+                var holding = new CollateralHolding(asset, amount, assets[asset].Decimals, price, bps * BigInteger.Pow(10, 14));
+                figures.Add(new CollateralFigure(asset, amount, bps, holding.ValueIn(settlement.Decimals),
+                    string.Create(CultureInfo.InvariantCulture, $"at the index price {price} (18 decimals) of {source.Address}")));
+            }
+            else
+            {
+                figures.Add(new CollateralFigure(asset, amount, bps, 0, $"no price source for {asset} in {settlement.AssetCode} (CS_PRICE_SOURCES)"));
+            }
         }
 
         return figures;
+    }
+
+    private static async Task<BigInteger> IndexPriceAsync(PerpAssetContract source, string asset, BlockTag at, CancellationToken ct)
+    {
+        try
+        {
+            return (await source.GetIndexPriceAsync(at, ct)).Price;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new UnavailableException($"the chain read of {asset}'s index price at {source.Address} failed ({e.Message}); margin is not computed without it", e);
+        }
     }
 
     /// <summary>

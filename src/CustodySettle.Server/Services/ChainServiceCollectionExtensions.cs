@@ -62,6 +62,7 @@ internal static class ChainServiceCollectionExtensions
         services.AddSingleton(reconciliation);
         services.AddSingleton<ReconciliationMetrics>();
         services.AddSingleton<Reconciler>();
+        services.AddSingleton(chain.PriceSources);
         services.AddSingleton<MarginStatusReader>();
         services.AddSingleton<ISettlementAgreement, ReconciliationAgreement>();
         services.AddSingleton<MarginPass>();
