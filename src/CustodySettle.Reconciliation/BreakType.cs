@@ -10,4 +10,5 @@ public enum BreakType
     StaleStatement,
     UnknownSubaccount,
     JournalTampered,
+    MarginMismatch,
 }

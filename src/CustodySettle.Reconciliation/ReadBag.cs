@@ -23,6 +23,26 @@ internal sealed class ReadBag
         return () => value;
     }
 
+    /// <summary>As <see cref="Add{T}"/>, for a read of a reference type (a list of balances).</summary>
+    public Func<T?> AddObject<T>(ContractRead<T> read)
+        where T : class
+    {
+        T? value = null;
+        _calls.Add(ViewCall.From(read));
+        _sinks.Add(result =>
+        {
+            try
+            {
+                value = result.Success && result.RpcError is null ? read.Decode(result.Data) : null;
+            }
+            catch (AbiDecodingException)
+            {
+                value = null;
+            }
+        });
+        return () => value;
+    }
+
     /// <summary>A call to an address without code "succeeds" with no data (a token not deployed yet): that is no value, not an error.</summary>
     private static T? TryDecode<T>(ContractRead<T> read, ReadOnlyMemory<byte> data)
         where T : struct

@@ -15,7 +15,8 @@ namespace CustodySettle.Reconciliation;
 /// One reconciliation: the service's books (ledger, statements, mirror outbox: <see cref="ReconciliationSources"/>)
 /// against the chain read at one block through the batched reader (custody tokens' supplies and
 /// holders' wallets, every subaccount's owner, the linked subaccounts' collateral, cash, perp position
-/// and margin), plus the journal's own verification. Every difference becomes an <see cref="Observation"/>;
+/// and margin, checked against the service's own margin figure: <see cref="MarginCheck"/>), plus the
+/// journal's own verification. Every difference becomes an <see cref="Observation"/>;
 /// the store turns them into breaks that live across runs.
 /// </summary>
 public sealed partial class Reconciler(
@@ -54,7 +55,16 @@ public sealed partial class Reconciler(
         }
 
         var linked = books.Subaccounts.Select(s => SubaccountSide.Plan(second, contracts, options.PerpName, s.SubaccountId, s.DeskId)).ToList();
+        var perps = contracts.Deployment.Contracts.Keys.Where(k => k.StartsWith("PerpAsset", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            .Select(contracts.Perp).ToList();
+        var marks = perps.Select(p => (p.Address, Mark: second.Add(p.GetPerpPriceCall()))).ToList();
+        var margins = books.Subaccounts.Select(s => MarginCheck.Plan(second, contracts, perps, s.SubaccountId, s.DeskId)).ToList();
         await second.ReadAsync(reader, at, ct);
+
+        // Pass 3, at the same block: the collateral parameters the margin checks need.
+        var third = new ReadBag();
+        margins.ForEach(m => m.PlanCollateral(third, contracts));
+        await third.ReadAsync(reader, at, ct);
 
         var observations = new List<Observation>();
         var evidence = new Evidence(block, blockHash);
@@ -66,6 +76,8 @@ public sealed partial class Reconciler(
         }
 
         observations.AddRange(UnknownSubaccounts(books, owners, linked, evidence));
+        var prices = marks.Where(m => m.Mark() is not null).ToDictionary(m => m.Address, m => m.Mark()!.Value.Price);
+        observations.AddRange(margins.Select(m => m.Compare(contracts, prices, options.MarginTolerance, evidence)).OfType<Observation>());
         observations.AddRange(StaleStatements(books, started, evidence));
         observations.AddRange(await JournalAsync(evidence, ct));
 

@@ -132,6 +132,16 @@ internal sealed record ServerSettings
             };
         }
 
+        if (NullIfEmpty(configuration["CS_RECON_MARGIN_TOLERANCE"]) is { } tolerance)
+        {
+            options = options with
+            {
+                MarginTolerance = tolerance.Length <= 78 && System.Numerics.BigInteger.TryParse(tolerance, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
+                    ? t
+                    : throw new InvalidOperationException("CS_RECON_MARGIN_TOLERANCE must be a non-negative integer (18 decimals: 1000000000000 is one millionth)"),
+            };
+        }
+
         return options;
     }
 

@@ -145,4 +145,13 @@ public sealed class ServerSettingsTests
 
         Assert.Contains(name, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromConfiguration_MarginTolerance_DefaultOneMillionthOrAsSet_RefusedWhenNotAnInteger()
+    {
+        Assert.Equal(System.Numerics.BigInteger.Pow(10, 12), CreateSut().Reconciliation.MarginTolerance);
+        Assert.Equal(new System.Numerics.BigInteger(5), CreateSut(("CS_RECON_MARGIN_TOLERANCE", "5")).Reconciliation.MarginTolerance);
+        var error = Assert.Throws<InvalidOperationException>(() => CreateSut(("CS_RECON_MARGIN_TOLERANCE", "-1")));
+        Assert.Contains("CS_RECON_MARGIN_TOLERANCE", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -20,7 +20,9 @@ public sealed class PerpAssetContract : ContractBinding
 
     /// <summary>The mark price and its confidence (always 1e18 here: prices come from an oracle role).</summary>
     public Task<(BigInteger Price, BigInteger Confidence)> GetPerpPriceAsync(BlockTag? block, CancellationToken ct) =>
-        Caller.ReadAsync(Caller.Read("getPerpPrice", [], ReadGas.Light, PriceOf), block, ct);
+        Caller.ReadAsync(GetPerpPriceCall(), block, ct);
+
+    public ContractRead<(BigInteger Price, BigInteger Confidence)> GetPerpPriceCall() => Caller.Read("getPerpPrice", [], ReadGas.Light, PriceOf);
 
     /// <summary>The index (spot) price and its confidence.</summary>
     public Task<(BigInteger Price, BigInteger Confidence)> GetIndexPriceAsync(BlockTag? block, CancellationToken ct) =>

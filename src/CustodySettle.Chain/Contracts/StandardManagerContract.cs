@@ -27,7 +27,14 @@ public sealed class StandardManagerContract : ContractBinding
 
     /// <summary>The collateral parameters of a subId: (spot, marginFactor), both 18 decimals.</summary>
     public Task<(BigInteger Spot, BigInteger MarginFactor)> CollateralParamsAsync(BigInteger subId, BlockTag? block, CancellationToken ct) =>
-        Caller.ReadAsync(Caller.Read("collateralParams", [subId], ReadGas.Light, v => (v.Get<BigInteger>(0), v.Get<BigInteger>(1))), block, ct);
+        Caller.ReadAsync(CollateralParamsCall(subId), block, ct);
+
+    public ContractRead<(BigInteger Spot, BigInteger MarginFactor)> CollateralParamsCall(BigInteger subId) =>
+        Caller.Read("collateralParams", [subId], ReadGas.Light, v => (v.Get<BigInteger>(0), v.Get<BigInteger>(1)));
+
+    /// <summary>Owner: the maintenance and initial margin rates of a perp (18 decimals).</summary>
+    public Task<SentTransaction> SetPerpMarginRatesAsync(IChainSigner signer, Address perp, BigInteger maintenanceRate, BigInteger initialRate, CancellationToken ct) =>
+        Caller.SendAsync(signer, "setPerpMarginRates", [perp, maintenanceRate, initialRate], ct);
 
     /// <summary>Anyone: marks every perp position of the account and settles PnL and funding into cash (margin unchanged).</summary>
     public Task<SentTransaction> SettlePerpsWithIndexAsync(IChainSigner signer, BigInteger accountId, CancellationToken ct) =>

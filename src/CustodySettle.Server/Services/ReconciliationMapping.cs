@@ -45,6 +45,7 @@ internal static class ReconciliationMapping
             BreakType.StaleStatement => V1.BreakType.StaleStatement,
             BreakType.UnknownSubaccount => V1.BreakType.UnknownSubaccount,
             BreakType.JournalTampered => V1.BreakType.JournalTampered,
+            BreakType.MarginMismatch => V1.BreakType.MarginMismatch,
             _ => V1.BreakType.Unspecified,
         },
         Status = ToMessage(record.Status),

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace CustodySettle.Margin.Status;
+namespace CustodySettle.Domain.Margin;
 
 /// <summary>Derive's published BTC/ETH perp margin rates (DOMAIN.md), 18-decimal fixed point.</summary>
 public static class MarginRates
