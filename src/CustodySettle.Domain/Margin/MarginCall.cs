@@ -11,6 +11,10 @@ namespace CustodySettle.Domain.Margin;
 /// issued again for the new amount; met becomes settled once ledger, chain and custodian agree; a call not met
 /// by the end of its cure period (delivery deadline + cure period after issue) defaults, and a
 /// defaulted call is cured by being met.
+/// A <see cref="MarginCallKind.Return"/> call is the venue's side: issued for the excess, it is
+/// cancelled if the excess is gone before the custodian is instructed; once the desk accepts it the
+/// custodian is instructed (<see cref="InstructionId"/>) and its execution meets the call. A return
+/// never defaults.
 /// </summary>
 public sealed record MarginCall(
     Guid CallId,
@@ -22,7 +26,9 @@ public sealed record MarginCall(
     DateTimeOffset DefaultsAt,
     int TermsVersion,
     MarginCallState State,
-    IReadOnlyList<MarginCallTransition> History)
+    IReadOnlyList<MarginCallTransition> History,
+    MarginCallKind Kind = MarginCallKind.Delivery,
+    Guid? InstructionId = null)
 {
     /// <summary>A new call for <paramref name="amount"/> under <paramref name="terms"/> (version <paramref name="termsVersion"/>).</summary>
     public static MarginCall Issue(Guid callId, string deskId, BigInteger amount, CreditSupportTerms terms, int termsVersion, DateTimeOffset at)
@@ -38,9 +44,25 @@ public sealed record MarginCall(
             [new MarginCallTransition(MarginCallState.Issued, "margin engine", at, "collateral below the credit support amount", amount)]);
     }
 
+    /// <summary>A return call for <paramref name="amount"/> of excess collateral; its deadlines are the terms' too (it never defaults).</summary>
+    public static MarginCall IssueReturn(Guid callId, string deskId, BigInteger amount, CreditSupportTerms terms, int termsVersion, DateTimeOffset at, string reason)
+    {
+        var call = Issue(callId, deskId, amount, terms, termsVersion, at);
+        return call with { Kind = MarginCallKind.Return, History = [call.History[0] with { Reason = reason }] };
+    }
+
     public BigInteger Outstanding => BigInteger.Max(Amount - Delivered, 0);
 
-    public bool IsOpen => State is not (MarginCallState.Met or MarginCallState.Settled);
+    public bool IsOpen => State is not (MarginCallState.Met or MarginCallState.Settled or MarginCallState.Cancelled);
+
+    /// <summary>A return call not yet instructed, withdrawn because the excess it would return is gone.</summary>
+    public MarginCall Cancel(string actor, DateTimeOffset at, string reason) =>
+        Kind == MarginCallKind.Return && InstructionId is null
+            ? Move(MarginCallState.Cancelled, actor, at, reason, null, MarginCallState.Issued, MarginCallState.Disputed, MarginCallState.Acknowledged)
+            : throw new InvalidStateException($"margin call {CallId} is {(Kind == MarginCallKind.Return ? "instructed already" : "a delivery")}: it cannot be cancelled");
+
+    /// <summary>The return call's instruction to the custodian, once issued.</summary>
+    public MarginCall Instructed(Guid instructionId) => this with { InstructionId = instructionId };
 
     public MarginCall Acknowledge(string actor, DateTimeOffset at, string reason) =>
         Move(MarginCallState.Acknowledged, actor, at, reason, null, MarginCallState.Issued, MarginCallState.Disputed);
@@ -78,6 +100,11 @@ public sealed record MarginCall(
     /// </summary>
     public MarginCall Raise(BigInteger additional, string actor, DateTimeOffset at, string reason)
     {
+        if (Kind != MarginCallKind.Delivery)
+        {
+            throw new InvalidStateException($"margin call {CallId} is a return: only a delivery is raised");
+        }
+
         if (additional.Sign <= 0)
         {
             throw new InvalidFieldException("amount", "must be positive");
@@ -91,7 +118,7 @@ public sealed record MarginCall(
 
     /// <summary>The call as of <paramref name="now"/>: defaulted from the end of its cure period on, if still unmet; unchanged otherwise.</summary>
     public MarginCall AsOf(DateTimeOffset now) =>
-        now >= DefaultsAt && State is MarginCallState.Issued or MarginCallState.Acknowledged or MarginCallState.Disputed or MarginCallState.PartiallyMet
+        Kind == MarginCallKind.Delivery && now >= DefaultsAt && State is MarginCallState.Issued or MarginCallState.Acknowledged or MarginCallState.Disputed or MarginCallState.PartiallyMet
             ? Move(MarginCallState.Defaulted, "margin engine", DefaultsAt, $"{Outstanding} still outstanding at the end of the cure period", Outstanding,
                 MarginCallState.Issued, MarginCallState.Acknowledged, MarginCallState.Disputed, MarginCallState.PartiallyMet)
             : this;

@@ -23,4 +23,7 @@ public enum MarginCallState
 
     /// <summary>Unmet at the end of the cure period: withdrawals are blocked until it is met.</summary>
     Defaulted,
+
+    /// <summary>A return call withdrawn before the desk accepted it: the excess it returned is gone.</summary>
+    Cancelled,
 }

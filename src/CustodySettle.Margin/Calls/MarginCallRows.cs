@@ -6,11 +6,12 @@ namespace CustodySettle.Margin.Calls;
 
 /// <summary>margin_calls as Dapper reads it (the history comes from margin_call_events).</summary>
 internal sealed record MarginCallRow(
-    Guid CallId, string DeskId, string Amount, string Delivered, DateTime IssuedAt, DateTime DeliveryDue, DateTime DefaultsAt, int TermsVersion, string State)
+    Guid CallId, string DeskId, string Amount, string Delivered, DateTime IssuedAt, DateTime DeliveryDue, DateTime DefaultsAt, int TermsVersion, string State,
+    string Kind, Guid? InstructionId)
 {
     public MarginCall ToCall(IReadOnlyList<MarginCallTransition> history) => new(
         CallId, DeskId, Rows.Amount(Amount), Rows.Amount(Delivered), Rows.Utc(IssuedAt), Rows.Utc(DeliveryDue), Rows.Utc(DefaultsAt), TermsVersion,
-        Enum.Parse<MarginCallState>(State, ignoreCase: true), history);
+        Enum.Parse<MarginCallState>(State, ignoreCase: true), history, Enum.Parse<MarginCallKind>(Kind, ignoreCase: true), InstructionId);
 }
 
 internal sealed record TransitionRow(string State, string Actor, DateTime At, string Reason, string? Amount)
@@ -34,4 +35,6 @@ internal static class Rows
     public static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 
     public static string Name(MarginCallState state) => state.ToString().ToLowerInvariant();
+
+    public static string Name(MarginCallKind kind) => kind.ToString().ToLowerInvariant();
 }

@@ -1,16 +1,17 @@
 namespace CustodySettle.Margin.Calls;
 
-/// <summary>Every statement the margin call store runs (0010_margin_calls.sql).</summary>
+/// <summary>Every statement the margin call store runs (0010_margin_calls.sql, 0012_return_calls.sql).</summary>
 internal static class MarginCallSql
 {
     public const string Lock = "SELECT pg_advisory_xact_lock(hashtext('custodysettle.margin_calls'))";
 
     public const string Columns = """
         call_id AS CallId, desk_id AS DeskId, amount::text AS Amount, delivered::text AS Delivered, issued_at AS IssuedAt,
-        delivery_due AS DeliveryDue, defaults_at AS DefaultsAt, terms_version AS TermsVersion, state AS State
+        delivery_due AS DeliveryDue, defaults_at AS DefaultsAt, terms_version AS TermsVersion, state AS State, kind AS Kind,
+        instruction_id AS InstructionId
         """;
 
-    public const string Open = $"SELECT {Columns} FROM margin_calls WHERE desk_id = @DeskId AND state NOT IN ('met', 'settled') FOR UPDATE";
+    public const string Open = $"SELECT {Columns} FROM margin_calls WHERE desk_id = @DeskId AND kind = @Kind AND state NOT IN ('met', 'settled', 'cancelled') FOR UPDATE";
 
     // A met call with the instant it was met (its last 'met' transition).
     public const string Met = """
@@ -30,12 +31,14 @@ internal static class MarginCallSql
         """;
 
     public const string Insert = """
-        INSERT INTO margin_calls (call_id, desk_id, terms_version, amount, delivered, issued_at, delivery_due, defaults_at, state)
-        VALUES (@CallId, @DeskId, @TermsVersion, @Amount::numeric, @Delivered::numeric, @IssuedAt, @DeliveryDue, @DefaultsAt, @State)
-        ON CONFLICT (desk_id) WHERE state NOT IN ('met', 'settled') DO NOTHING
+        INSERT INTO margin_calls (call_id, desk_id, terms_version, amount, delivered, issued_at, delivery_due, defaults_at, state, kind)
+        VALUES (@CallId, @DeskId, @TermsVersion, @Amount::numeric, @Delivered::numeric, @IssuedAt, @DeliveryDue, @DefaultsAt, @State, @Kind)
+        ON CONFLICT (desk_id, kind) WHERE state NOT IN ('met', 'settled', 'cancelled') DO NOTHING
         """;
 
-    public const string Update = "UPDATE margin_calls SET amount = @Amount::numeric, delivered = @Delivered::numeric, state = @State WHERE call_id = @CallId";
+    public const string Update = """
+        UPDATE margin_calls SET amount = @Amount::numeric, delivered = @Delivered::numeric, state = @State, instruction_id = @InstructionId WHERE call_id = @CallId
+        """;
 
     public const string InsertEvent = """
         INSERT INTO margin_call_events (call_id, desk_id, state, actor, at, reason, amount)
@@ -45,8 +48,17 @@ internal static class MarginCallSql
     // Defaulted, or past its cure period and not yet marked so by a pass: blocked either way.
     public const string Defaulted = """
         SELECT call_id FROM margin_calls
-        WHERE desk_id = @DeskId AND (state = 'defaulted' OR (state NOT IN ('met', 'settled') AND defaults_at <= @Now))
+        WHERE desk_id = @DeskId AND kind = 'delivery' AND (state = 'defaulted' OR (state NOT IN ('met', 'settled') AND defaults_at <= @Now))
         ORDER BY issued_at LIMIT 1
+        """;
+
+    // The custodian holding most of the desk's asset (posted), with how much: where a return comes from.
+    public const string LargestHolding = """
+        SELECT a.custodian_id AS CustodianId, sum(a.credits_posted - a.debits_posted)::text AS Held
+        FROM ledger_accounts a JOIN ledger_assets s USING (ledger_id)
+        WHERE a.owner_kind = 'desk' AND a.owner_id = @DeskId AND s.asset_code = @AssetCode
+        GROUP BY a.custodian_id HAVING sum(a.credits_posted - a.debits_posted) > 0
+        ORDER BY sum(a.credits_posted - a.debits_posted) DESC, a.custodian_id LIMIT 1
         """;
 
     public const string EventsAfter = """

@@ -18,8 +18,8 @@ namespace CustodySettle.Margin.Calls;
 /// (<see cref="ISettlementAgreement"/>).
 /// </summary>
 public sealed partial class MarginPass(
-    PostgresRegistry registry, MarginStatusReader reader, PostgresMarginCallStore calls, ISettlementAgreement agreement, TimeProvider time,
-    ILogger<MarginPass> logger)
+    PostgresRegistry registry, MarginStatusReader reader, PostgresMarginCallStore calls, ReturnCalls returns, ISettlementAgreement agreement,
+    TimeProvider time, ILogger<MarginPass> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -46,25 +46,26 @@ public sealed partial class MarginPass(
         var now = PostgresTime.ToMicroseconds(time.GetUtcNow());
         var status = await reader.ReadAsync(deskId, cancellationToken);
         var shortfall = status.Decision.Action == MarginAction.Delivery ? status.Decision.Amount : 0;
+        var excess = status.Decision.Action == MarginAction.Return ? status.Decision.Amount : 0;
         await SettleMetAsync(deskId, cancellationToken);
-        if (await calls.OpenAsync(deskId, cancellationToken) is { } open)
+        var delivery = await calls.OpenAsync(deskId, MarginCallKind.Delivery, cancellationToken);
+        if (delivery is not null)
         {
-            var followed = await calls.TransitionAsync(open.CallId, call => Follow(call, shortfall, status.Terms.Terms.MinimumTransferAmount, now, status.BlockNumber), cancellationToken);
-            if (followed.Amount > open.Amount)
+            var followed = await calls.TransitionAsync(delivery.CallId, call => Follow(call, shortfall, status.Terms.Terms.MinimumTransferAmount, now, status.BlockNumber), cancellationToken);
+            if (followed.Amount > delivery.Amount)
             {
-                Raised(logger, open.CallId, deskId, followed.Amount, status.BlockNumber);
+                Raised(logger, delivery.CallId, deskId, followed.Amount, status.BlockNumber);
             }
-
-            return;
         }
-
-        if (shortfall.Sign > 0)
+        else if (shortfall.Sign > 0)
         {
             var call = MarginCall.Issue(Guid.NewGuid(), deskId, shortfall, status.Terms.Terms, status.Terms.Version, now);
             call = call with { History = [call.History[0] with { Reason = $"collateral below the credit support amount at block {status.BlockNumber}" }] };
-            var issued = await calls.IssueAsync(call, cancellationToken);
-            Issued(logger, issued.CallId, deskId, issued.Amount, status.BlockNumber);
+            delivery = await calls.IssueAsync(call, cancellationToken);
+            Issued(logger, delivery.CallId, deskId, delivery.Amount, status.BlockNumber);
         }
+
+        await returns.RunAsync(deskId, status, excess, delivery is { IsOpen: true }, now, cancellationToken);
     }
 
     private async Task SettleMetAsync(string deskId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Globalization;
 using CustodySettle.Domain.Errors;
 using CustodySettle.Domain.Margin;
@@ -9,7 +10,7 @@ namespace CustodySettle.Margin.Calls;
 /// <summary>
 /// Margin calls and their transitions on PostgreSQL. Every change (an issue, a transition) commits the
 /// call's row and its events together under one advisory lock, so events become visible in sequence
-/// order and a watcher resuming after sequence n misses nothing. At most one open call per desk.
+/// order and a watcher resuming after sequence n misses nothing. At most one open call of each kind per desk.
 /// </summary>
 public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimeProvider time) : IWithdrawalGate
 {
@@ -18,7 +19,7 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimePro
     /// <summary>Completes at this instance's next change (watchers poll too, for other instances).</summary>
     public Task Changed => Volatile.Read(ref _changed).Task;
 
-    /// <summary>Records a new call; returns the desk's open call instead when it has one already.</summary>
+    /// <summary>Records a new call; returns the desk's open call of its kind instead when it has one already.</summary>
     public async Task<MarginCall> IssueAsync(MarginCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -29,7 +30,7 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimePro
         var inserted = await connection.ExecuteAsync(new CommandDefinition(MarginCallSql.Insert, new
         {
             call.CallId, call.DeskId, call.TermsVersion, Amount = Text(call.Amount), Delivered = Text(call.Delivered), IssuedAt = call.IssuedAt.UtcDateTime,
-            DeliveryDue = call.DeliveryDue.UtcDateTime, DefaultsAt = call.DefaultsAt.UtcDateTime, State = Rows.Name(call.State),
+            DeliveryDue = call.DeliveryDue.UtcDateTime, DefaultsAt = call.DefaultsAt.UtcDateTime, State = Rows.Name(call.State), Kind = Rows.Name(call.Kind),
         }, transaction, cancellationToken: ct));
         MarginCall result;
         if (inserted == 1)
@@ -39,7 +40,7 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimePro
         }
         else
         {
-            result = (await LoadAsync(connection, transaction, MarginCallSql.Open, new { call.DeskId }, ct))!;
+            result = (await LoadAsync(connection, transaction, MarginCallSql.Open, new { call.DeskId, Kind = Rows.Name(call.Kind) }, ct))!;
         }
 
         await transaction.CommitAsync(ct);
@@ -59,11 +60,11 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimePro
         var before = await LoadAsync(connection, transaction, MarginCallSql.ById, new { CallId = callId }, ct)
             ?? throw new NotFoundException($"call_id: no margin call {callId}");
         var after = change(before);
-        if (after.History.Count > before.History.Count)
+        if (after.History.Count > before.History.Count || after.InstructionId != before.InstructionId)
         {
             await connection.ExecuteAsync(new CommandDefinition(MarginCallSql.Update, new
             {
-                after.CallId, Amount = Text(after.Amount), Delivered = Text(after.Delivered), State = Rows.Name(after.State),
+                after.CallId, Amount = Text(after.Amount), Delivered = Text(after.Delivered), State = Rows.Name(after.State), after.InstructionId,
             }, transaction, cancellationToken: ct));
             await AppendAsync(connection, transaction, after, after.History.Skip(before.History.Count), ct);
         }
@@ -76,8 +77,18 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimePro
     public Task<MarginCall?> GetAsync(Guid callId, CancellationToken cancellationToken) =>
         LoadOneAsync(MarginCallSql.ById, new { CallId = callId }, cancellationToken);
 
-    public Task<MarginCall?> OpenAsync(string deskId, CancellationToken cancellationToken) =>
-        LoadOneAsync(MarginCallSql.Open, new { DeskId = deskId }, cancellationToken);
+    /// <summary>The desk's open call of <paramref name="kind"/>, if any.</summary>
+    public Task<MarginCall?> OpenAsync(string deskId, MarginCallKind kind, CancellationToken cancellationToken) =>
+        LoadOneAsync(MarginCallSql.Open, new { DeskId = deskId, Kind = Rows.Name(kind) }, cancellationToken);
+
+    /// <summary>The custodian holding most of the desk's <paramref name="assetCode"/>, and how much (null: none holds any).</summary>
+    public async Task<(string CustodianId, BigInteger Held)?> LargestHoldingAsync(string deskId, string assetCode, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string CustodianId, string Held)?>(new CommandDefinition(
+            MarginCallSql.LargestHolding, new { DeskId = deskId, AssetCode = assetCode }, cancellationToken: cancellationToken));
+        return row is { } r ? (r.CustodianId, Rows.Amount(r.Held)) : null;
+    }
 
     /// <summary>The desk's met calls not yet settled, with when each was met, oldest first.</summary>
     public async Task<IReadOnlyList<(Guid CallId, DateTimeOffset MetAt)>> MetAsync(string deskId, CancellationToken cancellationToken)

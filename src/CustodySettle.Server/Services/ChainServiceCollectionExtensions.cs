@@ -65,6 +65,7 @@ internal static class ChainServiceCollectionExtensions
         services.AddSingleton(chain.PriceSources);
         services.AddSingleton<MarginStatusReader>();
         services.AddSingleton<ISettlementAgreement, ReconciliationAgreement>();
+        services.AddSingleton<ReturnCalls>();
         services.AddSingleton<MarginPass>();
         services.AddHostedService(sp => new MarginWorker(
             sp.GetRequiredService<MarginPass>(), sp.GetRequiredService<EthClient>(), chain.MarginInterval, sp.GetRequiredService<TimeProvider>(),

@@ -86,6 +86,8 @@ internal sealed partial class MarginServiceHandler
         DefaultsAt = Timestamp.FromDateTimeOffset(call.DefaultsAt),
         TermsVersion = call.TermsVersion,
         History = { call.History.Select(ToMessage) },
+        Kind = call.Kind == Domain.Margin.MarginCallKind.Return ? Api.V1.MarginCallKind.Return : Api.V1.MarginCallKind.Delivery,
+        InstructionId = call.InstructionId?.ToString() ?? string.Empty,
     };
 
     private static Api.V1.MarginCallTransition ToMessage(DomainTransition t) => new()
@@ -106,6 +108,7 @@ internal sealed partial class MarginServiceHandler
         DomainState.Met => Api.V1.MarginCallState.Met,
         DomainState.Settled => Api.V1.MarginCallState.Settled,
         DomainState.Defaulted => Api.V1.MarginCallState.Defaulted,
+        DomainState.Cancelled => Api.V1.MarginCallState.Cancelled,
         _ => Api.V1.MarginCallState.Unspecified,
     };
 }

@@ -81,5 +81,25 @@ public sealed class MarginCallTests
         Assert.Contains("acknowledged", ack.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ReturnCall_NeverDefaults_IsCancelledOnlyBeforeItIsInstructed_AndIsNeverRaised()
+    {
+        var sut = MarginCall.IssueReturn(Guid.NewGuid(), "alpha", 600, Terms, 1, Noon, "excess 600");
+        var instructed = sut.Acknowledge("desk alpha", Noon.AddMinutes(1), "yes").Instructed(Guid.NewGuid());
+
+        Assert.Equal((MarginCallKind.Return, MarginCallState.Issued), (sut.Kind, sut.AsOf(Noon.AddDays(10)).State));
+        Assert.Equal(MarginCallState.Cancelled, sut.Cancel("margin engine", Noon.AddMinutes(2), "excess gone").State);
+        Assert.False(sut.Cancel("margin engine", Noon.AddMinutes(2), "excess gone").IsOpen);
+        Assert.Throws<InvalidStateException>(() => instructed.Cancel("margin engine", Noon.AddMinutes(2), "too late"));
+        Assert.Throws<InvalidStateException>(() => sut.Raise(100, "margin engine", Noon, "more"));
+        Assert.Equal(MarginCallState.Met, instructed.Deliver(600, "custodian vault", Noon.AddMinutes(3), "executed").State);
+    }
+
+    [Fact]
+    public void DeliveryCall_IsNeverCancelled()
+    {
+        Assert.Throws<InvalidStateException>(() => CreateSut().Cancel("margin engine", Noon, "no"));
+    }
+
     private static MarginCall CreateSut() => MarginCall.Issue(Guid.NewGuid(), "alpha", 1000, Terms, 1, Noon);
 }
