@@ -25,6 +25,20 @@ public sealed class RemoteSignerTests(AnvilFixture anvil) : IClassFixture<AnvilF
     }
 
     [Fact]
+    public async Task SendAsync_TwoSendersOfOneAccount_ANonceTakenMeanwhileIsSentAgain_EverySendMinedOnce()
+    {
+        var account = Address.Parse("0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f"); // anvil's dev account 7
+        using var rpc = TestRpc.Create(anvil.RpcUrl);
+        using var first = new RemoteSigner(rpc.Eth, account);
+        using var second = new RemoteSigner(rpc.Eth, account);
+
+        var sent = await Task.WhenAll(Enumerable.Range(1, 10).Select(i => (i % 2 == 0 ? first : second).SendAsync(SignerTestKit.Payment(i), CancellationToken.None)));
+
+        var nonces = await SignerTestKit.MinedNoncesAsync(rpc.Eth, sent);
+        Assert.Equal(10, nonces.Distinct().Count());
+    }
+
+    [Fact]
     public async Task SendAsync_AccountTheEndpointDoesNotHold_Refused()
     {
         using var rpc = TestRpc.Create(anvil.RpcUrl);
