@@ -53,6 +53,12 @@ public sealed partial class SettlementCycleRunner(
 
         if (to <= from)
         {
+            // A concurrent request with this id may have closed the cycle since the first look.
+            if (await store.FindCycleByRequestAsync(requestId, ct) is { } closed)
+            {
+                return closed;
+            }
+
             throw new InvalidStateException($"nothing to settle: the last cycle closed at block {from} and the finalized head is {finalized}");
         }
 
