@@ -36,6 +36,9 @@ internal sealed record ChainSettings
     /// </summary>
     public Margin.Settlement.SettlementOptions Settlement { get; init; } = new();
 
+    /// <summary>The venue's subaccount a defaulted desk's positions are closed out against (<c>CS_CLOSEOUT_ACCOUNT</c>); none: no close-out.</summary>
+    public System.Numerics.BigInteger? CloseOutAccount { get; init; }
+
     /// <summary>What prices collateral other than the settlement asset (<c>CS_PRICE_SOURCES</c>, e.g. <c>BTC=PerpAssetBTC</c>).</summary>
     public Margin.Status.CollateralPriceSources PriceSources { get; init; } = Margin.Status.CollateralPriceSources.None;
 
@@ -74,6 +77,11 @@ internal sealed record ChainSettings
             MarginInterval = Value(configuration, "CS_MARGIN_INTERVAL_MS") is { } margin
                 ? TimeSpan.FromMilliseconds(Positive(margin, "CS_MARGIN_INTERVAL_MS"))
                 : TimeSpan.FromMilliseconds(200),
+            CloseOutAccount = Value(configuration, "CS_CLOSEOUT_ACCOUNT") is { } account
+                ? account.Length <= 78 && System.Numerics.BigInteger.TryParse(account, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id.Sign > 0
+                    ? id
+                    : throw new InvalidOperationException("CS_CLOSEOUT_ACCOUNT must be a subaccount id (a positive integer)")
+                : null,
             PriceSources = Margin.Status.CollateralPriceSources.Parse(Value(configuration, "CS_PRICE_SOURCES"), "CS_PRICE_SOURCES"),
             Settlement = new Margin.Settlement.SettlementOptions
             {

@@ -154,4 +154,13 @@ public sealed class ServerSettingsTests
         var error = Assert.Throws<InvalidOperationException>(() => CreateSut(("CS_RECON_MARGIN_TOLERANCE", "-1")));
         Assert.Contains("CS_RECON_MARGIN_TOLERANCE", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromConfiguration_CloseOutAccount_OffByDefault_ParsedWhenSet_RefusedWhenNotAnId()
+    {
+        Assert.Null(CreateSut(Chain).Chain!.CloseOutAccount);
+        Assert.Equal(new System.Numerics.BigInteger(42), CreateSut([.. Chain, ("CS_CLOSEOUT_ACCOUNT", "42")]).Chain!.CloseOutAccount);
+        var error = Assert.Throws<InvalidOperationException>(() => CreateSut([.. Chain, ("CS_CLOSEOUT_ACCOUNT", "0")]));
+        Assert.Contains("CS_CLOSEOUT_ACCOUNT", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -114,6 +114,10 @@ public sealed record MarginCall(
             MarginCallState.Issued, MarginCallState.Acknowledged, MarginCallState.Disputed, MarginCallState.PartiallyMet) with { Amount = Amount + additional };
     }
 
+    /// <summary>Records what happened to the call without changing its state (a close-out on default), for its history and the stream.</summary>
+    public MarginCall Note(string actor, DateTimeOffset at, string reason, BigInteger? amount = null) =>
+        this with { History = [.. History, new MarginCallTransition(State, actor, at, reason, amount)] };
+
     public MarginCall Settle(string actor, DateTimeOffset at, string reason) => Move(MarginCallState.Settled, actor, at, reason, null, MarginCallState.Met);
 
     /// <summary>The call as of <paramref name="now"/>: defaulted from the end of its cure period on, if still unmet; unchanged otherwise.</summary>

@@ -15,10 +15,11 @@ namespace CustodySettle.Margin.Calls;
 /// has delivered since is what its shortfall shrank by: partially met, then met), and defaults at the
 /// end of its cure period if still unmet. A met call is settled once the ledger, the chain and the
 /// custodian agree on the desk's collateral, as a reconciliation begun after it was met saw them
-/// (<see cref="ISettlementAgreement"/>).
+/// (<see cref="ISettlementAgreement"/>). A defaulted call's positions are closed out when configured
+/// (<see cref="CloseOuts"/>); excess collateral gets return calls (<see cref="ReturnCalls"/>).
 /// </summary>
 public sealed partial class MarginPass(
-    PostgresRegistry registry, MarginStatusReader reader, PostgresMarginCallStore calls, ReturnCalls returns, ISettlementAgreement agreement,
+    PostgresRegistry registry, MarginStatusReader reader, PostgresMarginCallStore calls, ReturnCalls returns, CloseOuts closeOuts, ISettlementAgreement agreement,
     TimeProvider time, ILogger<MarginPass> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -51,10 +52,21 @@ public sealed partial class MarginPass(
         var delivery = await calls.OpenAsync(deskId, MarginCallKind.Delivery, cancellationToken);
         if (delivery is not null)
         {
+            // A close-out under way finishes first: its note lands before the call follows the shortfall it removed.
+            if (delivery.State == MarginCallState.Defaulted && closeOuts.Enabled)
+            {
+                await closeOuts.RunAsync(delivery, status, now, cancellationToken);
+            }
+
             var followed = await calls.TransitionAsync(delivery.CallId, call => Follow(call, shortfall, status.Terms.Terms.MinimumTransferAmount, now, status.BlockNumber), cancellationToken);
             if (followed.Amount > delivery.Amount)
             {
                 Raised(logger, delivery.CallId, deskId, followed.Amount, status.BlockNumber);
+            }
+
+            if (followed.State == MarginCallState.Defaulted && delivery.State != MarginCallState.Defaulted && closeOuts.Enabled)
+            {
+                await closeOuts.RunAsync(followed, status, now, cancellationToken); // just defaulted: plan the close-out and send it
             }
         }
         else if (shortfall.Sign > 0)
@@ -99,7 +111,8 @@ public sealed partial class MarginPass(
         var followed = call;
         if (delivered.Sign > 0 && call.IsOpen)
         {
-            followed = call.Deliver(BigInteger.Min(delivered, call.Outstanding), "margin engine", now, "collateral delivered since the call");
+            followed = call.Deliver(BigInteger.Min(delivered, call.Outstanding), "margin engine", now,
+                string.Create(CultureInfo.InvariantCulture, $"the shortfall fell to {shortfall} at block {block}: collateral delivered or exposure reduced"));
         }
         else if (-delivered >= BigInteger.Max(minimumTransfer, BigInteger.One) && call.State is not (MarginCallState.Defaulted or MarginCallState.Met or MarginCallState.Settled)
             && now < call.DefaultsAt)

@@ -66,6 +66,8 @@ internal static class ChainServiceCollectionExtensions
         services.AddSingleton<MarginStatusReader>();
         services.AddSingleton<ISettlementAgreement, ReconciliationAgreement>();
         services.AddSingleton<ReturnCalls>();
+        services.AddSingleton(new CloseOutOptions(chain.CloseOutAccount));
+        services.AddSingleton<CloseOuts>();
         services.AddSingleton<MarginPass>();
         services.AddHostedService(sp => new MarginWorker(
             sp.GetRequiredService<MarginPass>(), sp.GetRequiredService<EthClient>(), chain.MarginInterval, sp.GetRequiredService<TimeProvider>(),
