@@ -23,7 +23,7 @@ public sealed class DeployedAnvilFixture : IAsyncLifetime
         var result = await ProcessRunner.RunAsync(
             RepositoryPaths.Combine("scripts", "contracts.sh"),
             ["deploy", "--rpc-url", Anvil.RpcUrl.ToString(), "--out", DeploymentFile],
-            TimeSpan.FromMinutes(3));
+            TimeSpan.FromMinutes(6)); // generous: deploys of parallel fixtures compete for the CPU on a 2-core CI machine
         if (result.ExitCode != 0 || !File.Exists(DeploymentFile))
         {
             throw new InvalidOperationException($"scripts/contracts.sh deploy failed ({result.ExitCode}):\n{result.Output}");

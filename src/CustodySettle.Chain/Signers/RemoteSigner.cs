@@ -15,7 +15,7 @@ namespace CustodySettle.Chain.Signers;
 /// </summary>
 public sealed partial class RemoteSigner : IChainSigner, IDisposable
 {
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 6;
     private readonly EthClient _eth;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -43,6 +43,9 @@ public sealed partial class RemoteSigner : IChainSigner, IDisposable
                 {
                     return sent;
                 }
+
+                // A random pause, growing with each loss, so two senders racing for nonces stop losing to each other in lockstep.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), cancellationToken).ConfigureAwait(false);
             }
         }
         finally

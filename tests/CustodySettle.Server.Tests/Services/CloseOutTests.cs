@@ -12,7 +12,8 @@ namespace CustodySettle.Server.Tests.Services;
 /// defaults; the service trades the long to the venue's account at the mark, once, and notes it on the
 /// call's history, which WatchMarginCalls streams.
 /// </summary>
-public sealed class CloseOutTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>
+[Collection(MarginChainGroup.Name)]
+public sealed class CloseOutTests(DeployedAnvilFixture fixture)
 {
     [Fact]
     public async Task DefaultedCall_PositionClosedOutAgainstTheVenueAccountOnce_AndNotedOnTheStream()

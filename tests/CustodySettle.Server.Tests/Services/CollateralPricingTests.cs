@@ -11,7 +11,8 @@ namespace CustodySettle.Server.Tests.Services;
 /// source counts nothing and says so. Alpha: the 1 BTC long at 60,000 of <see cref="MarginTrading"/>,
 /// 2,000 USDC, 0.05 BTC at 80 % and 3 ETH (eligible, but not priced).
 /// </summary>
-public sealed class CollateralPricingTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>
+[Collection(MarginChainGroup.Name)]
+public sealed class CollateralPricingTests(DeployedAnvilFixture fixture)
 {
     [Fact]
     public async Task BtcCollateral_ValuedAtTheIndexPriceAfterItsHaircut_FollowsThePrice()

@@ -10,7 +10,8 @@ namespace CustodySettle.Server.Tests.Services;
 /// block that moved the price; a call left unmet defaults at the end of its cure period, and while it
 /// is defaulted no withdrawal may be instructed for the desk.
 /// </summary>
-public sealed class MarginEngineTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>
+[Collection(MarginChainGroup.Name)]
+public sealed class MarginEngineTests(DeployedAnvilFixture fixture)
 {
     [Fact]
     public async Task PriceFallsOnChain_CallIssuedAtTheBlockThatMovedThePrice()

@@ -9,7 +9,8 @@ namespace CustodySettle.Server.Tests.Services;
 /// service's rate of 0.066 both say 10,000 - 3,960 = 6,040; once the venue raises its initial rate to
 /// 0.1 it says 4,000, and the calls the service issues would understate the requirement: a break.
 /// </summary>
-public sealed class MarginReconciliationTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>
+[Collection(MarginChainGroup.Name)]
+public sealed class MarginReconciliationTests(DeployedAnvilFixture fixture)
 {
     [Fact]
     public async Task VenueRateDiffersFromTheServices_MarginMismatchBreak_ClearedWhenTheyAgreeAgain()

@@ -10,7 +10,8 @@ namespace CustodySettle.Server.Tests.Services;
 /// ledger) and buys 1 BTC perp at 60,000 on its linked subaccount; its terms have no IA or threshold,
 /// an MTA and rounding unit of 1 USDC. Figures are computed by hand in each test.
 /// </summary>
-public sealed class MarginServiceTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>, IAsyncLifetime
+[Collection(MarginChainGroup.Name)]
+public sealed class MarginServiceTests(DeployedAnvilFixture fixture) : IAsyncLifetime
 {
     private static readonly BigInteger E18 = BigInteger.Pow(10, 18);
     private CustodyScenario _scenario = null!;

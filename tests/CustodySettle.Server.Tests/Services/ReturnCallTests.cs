@@ -10,7 +10,8 @@ namespace CustodySettle.Server.Tests.Services;
 /// call is cancelled when the trade takes the excess below it; the 6,040 return follows, is accepted by
 /// the desk, instructed to vault, met by vault's confirmation, and settled once all three sides agree.
 /// </summary>
-public sealed class ReturnCallTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>
+[Collection(MarginChainGroup.Name)]
+public sealed class ReturnCallTests(DeployedAnvilFixture fixture)
 {
     [Fact]
     public async Task Excess_ReturnCallAcceptedInstructedMetAndSettled_AnEarlierOneCancelledWhenTheExcessFell()

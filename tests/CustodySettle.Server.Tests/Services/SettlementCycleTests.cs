@@ -16,7 +16,8 @@ namespace CustodySettle.Server.Tests.Services;
 /// +1,000.000000000123456789 USD, beta the opposite; in USDC's 6 decimals alpha receives 1,000,000,000
 /// (rounded down) and beta pays 1,000,000,001 (rounded up).
 /// </summary>
-public sealed class SettlementCycleTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>
+[Collection(MarginChainGroup.Name)]
+public sealed class SettlementCycleTests(DeployedAnvilFixture fixture)
 {
     private const string AlphaNet = "1000000000", BetaNet = "-1000000001";
     private static readonly BigInteger E18 = MarginTrading.E18;

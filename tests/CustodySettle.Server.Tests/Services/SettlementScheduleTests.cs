@@ -10,7 +10,8 @@ namespace CustodySettle.Server.Tests.Services;
 /// Cycles closed by the schedule, and by concurrent requests: they tile the chain with no gap or overlap
 /// and each event is netted once, whatever closes them (the trades and hand figures of <see cref="SettlementCycleTests"/>).
 /// </summary>
-public sealed class SettlementScheduleTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>
+[Collection(MarginChainGroup.Name)]
+public sealed class SettlementScheduleTests(DeployedAnvilFixture fixture)
 {
     [Fact]
     public async Task ScheduledCycles_TileTheChain_AndNetEveryEventOnce()
