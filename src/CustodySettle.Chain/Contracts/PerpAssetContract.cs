@@ -26,7 +26,9 @@ public sealed class PerpAssetContract : ContractBinding
 
     /// <summary>The index (spot) price and its confidence.</summary>
     public Task<(BigInteger Price, BigInteger Confidence)> GetIndexPriceAsync(BlockTag? block, CancellationToken ct) =>
-        Caller.ReadAsync(Caller.Read("getIndexPrice", [], ReadGas.Light, PriceOf), block, ct);
+        Caller.ReadAsync(GetIndexPriceCall(), block, ct);
+
+    public ContractRead<(BigInteger Price, BigInteger Confidence)> GetIndexPriceCall() => Caller.Read("getIndexPrice", [], ReadGas.Light, PriceOf);
 
     public ContractRead<BigInteger> GetUnsettledAndUnrealizedCashCall(BigInteger accountId) =>
         Caller.Read("getUnsettledAndUnrealizedCash", [accountId], ReadGas.Unsettled, v => v.Get<BigInteger>(0));

@@ -13,12 +13,20 @@ internal static class MarginCallSql
 
     public const string Open = $"SELECT {Columns} FROM margin_calls WHERE desk_id = @DeskId AND kind = @Kind AND state NOT IN ('met', 'settled', 'cancelled') FOR UPDATE";
 
-    // A met call with the instant it was met (its last 'met' transition).
-    public const string Met = """
-        SELECT c.call_id AS CallId, max(e.at) AS MetAt
+    // Every open call, and the history of each, for a pass over all desks.
+    public const string AllOpen = $"SELECT {Columns} FROM margin_calls WHERE state NOT IN ('met', 'settled', 'cancelled')";
+
+    public const string AllOpenHistory = """
+        SELECT e.call_id AS CallId, e.state AS State, e.actor AS Actor, e.at AS At, e.reason AS Reason, e.amount::text AS Amount
+        FROM margin_call_events e JOIN margin_calls c USING (call_id)
+        WHERE c.state NOT IN ('met', 'settled', 'cancelled') ORDER BY e.sequence
+        """;
+
+    public const string AllMet = """
+        SELECT c.desk_id AS DeskId, c.call_id AS CallId, max(e.at) AS MetAt
         FROM margin_calls c JOIN margin_call_events e ON e.call_id = c.call_id AND e.state = 'met'
-        WHERE c.desk_id = @DeskId AND c.state = 'met'
-        GROUP BY c.call_id, c.issued_at ORDER BY c.issued_at
+        WHERE c.state = 'met'
+        GROUP BY c.desk_id, c.call_id, c.issued_at ORDER BY c.issued_at
         """;
 
     public const string ById = $"SELECT {Columns} FROM margin_calls WHERE call_id = @CallId FOR UPDATE";

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using CustodySettle.Database;
-using CustodySettle.Domain.Errors;
 using CustodySettle.Domain.Margin;
 using CustodySettle.Margin.Status;
-using CustodySettle.Registry;
 using Microsoft.Extensions.Logging;
 
 namespace CustodySettle.Margin.Calls;
@@ -19,37 +17,38 @@ namespace CustodySettle.Margin.Calls;
 /// (<see cref="CloseOuts"/>); excess collateral gets return calls (<see cref="ReturnCalls"/>).
 /// </summary>
 public sealed partial class MarginPass(
-    PostgresRegistry registry, MarginStatusReader reader, PostgresMarginCallStore calls, ReturnCalls returns, CloseOuts closeOuts, ISettlementAgreement agreement,
+    MarginStatusReader reader, PostgresMarginCallStore calls, ReturnCalls returns, CloseOuts closeOuts, ISettlementAgreement agreement,
     TimeProvider time, ILogger<MarginPass> logger)
 {
+    /// <summary>
+    /// Every desk with credit terms, read in one batch at one block (<see cref="MarginStatusReader.ReadAllAsync"/>);
+    /// a desk without terms has nothing to call.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        foreach (var desk in await registry.ListDesksAsync(cancellationToken))
+        var reads = await reader.ReadAllAsync(cancellationToken);
+        var open = await calls.AllOpenAsync(cancellationToken);
+        foreach (var (deskId, read) in reads)
         {
-            try
-            {
-                await RunDeskAsync(desk.DeskId, cancellationToken);
-            }
-            catch (InvalidStateException)
-            {
-                // no credit terms yet: nothing to call
-            }
-            catch (UnavailableException e)
+            if (read.Status is not { } status)
             {
                 // This desk's figures could not be read: the others still get their pass; it is tried again on the next block.
-                DeskSkipped(logger, desk.DeskId, e.Message);
+                DeskSkipped(logger, deskId, read.Error?.Message ?? "unknown");
+                continue;
             }
+
+            await RunDeskAsync(deskId, status, open.GetValueOrDefault(deskId) ?? DeskCalls.None, cancellationToken);
         }
     }
 
-    public async Task RunDeskAsync(string deskId, CancellationToken cancellationToken)
+    /// <summary>One desk's pass on its freshly read <paramref name="status"/> and its calls as the pass found them.</summary>
+    private async Task RunDeskAsync(string deskId, DeskMarginStatus status, DeskCalls found, CancellationToken cancellationToken)
     {
         var now = PostgresTime.ToMicroseconds(time.GetUtcNow());
-        var status = await reader.ReadAsync(deskId, cancellationToken);
         var shortfall = status.Decision.Action == MarginAction.Delivery ? status.Decision.Amount : 0;
         var excess = status.Decision.Action == MarginAction.Return ? status.Decision.Amount : 0;
-        await SettleMetAsync(deskId, cancellationToken);
-        var delivery = await calls.OpenAsync(deskId, MarginCallKind.Delivery, cancellationToken);
+        await SettleMetAsync(deskId, found.Met, cancellationToken);
+        var delivery = found.Delivery;
         if (delivery is not null)
         {
             // A close-out under way finishes first: its note lands before the call follows the shortfall it removed.
@@ -58,7 +57,14 @@ public sealed partial class MarginPass(
                 await closeOuts.RunAsync(delivery, status, now, cancellationToken);
             }
 
-            var followed = await calls.TransitionAsync(delivery.CallId, call => Follow(call, shortfall, status.Terms.Terms.MinimumTransferAmount, now, status.BlockNumber), cancellationToken);
+            // Most passes change nothing: only a call whose follow adds a transition is written (under the store's lock, re-read).
+            var mta = status.Terms.Terms.MinimumTransferAmount;
+            var followed = Follow(delivery, shortfall, mta, now, status.BlockNumber);
+            if (followed.History.Count > delivery.History.Count)
+            {
+                followed = await calls.TransitionAsync(delivery.CallId, call => Follow(call, shortfall, mta, now, status.BlockNumber), cancellationToken);
+            }
+
             if (followed.Amount > delivery.Amount)
             {
                 Raised(logger, delivery.CallId, deskId, followed.Amount, status.BlockNumber);
@@ -77,12 +83,12 @@ public sealed partial class MarginPass(
             Issued(logger, delivery.CallId, deskId, delivery.Amount, status.BlockNumber);
         }
 
-        await returns.RunAsync(deskId, status, excess, delivery is { IsOpen: true }, now, cancellationToken);
+        await returns.RunAsync(deskId, status, found.Return, excess, delivery is { IsOpen: true }, now, cancellationToken);
     }
 
-    private async Task SettleMetAsync(string deskId, CancellationToken cancellationToken)
+    private async Task SettleMetAsync(string deskId, IReadOnlyList<(Guid CallId, DateTimeOffset MetAt)> met, CancellationToken cancellationToken)
     {
-        foreach (var (callId, metAt) in await calls.MetAsync(deskId, cancellationToken))
+        foreach (var (callId, metAt) in met)
         {
             if (await agreement.AgreementSinceAsync(deskId, metAt, cancellationToken) is not { } evidence)
             {

@@ -77,10 +77,6 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimePro
     public Task<MarginCall?> GetAsync(Guid callId, CancellationToken cancellationToken) =>
         LoadOneAsync(MarginCallSql.ById, new { CallId = callId }, cancellationToken);
 
-    /// <summary>The desk's open call of <paramref name="kind"/>, if any.</summary>
-    public Task<MarginCall?> OpenAsync(string deskId, MarginCallKind kind, CancellationToken cancellationToken) =>
-        LoadOneAsync(MarginCallSql.Open, new { DeskId = deskId, Kind = Rows.Name(kind) }, cancellationToken);
-
     /// <summary>The custodian holding most of the desk's <paramref name="assetCode"/>, and how much (null: none holds any).</summary>
     public async Task<(string CustodianId, BigInteger Held)?> LargestHoldingAsync(string deskId, string assetCode, CancellationToken cancellationToken)
     {
@@ -90,12 +86,31 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimePro
         return row is { } r ? (r.CustodianId, Rows.Amount(r.Held)) : null;
     }
 
-    /// <summary>The desk's met calls not yet settled, with when each was met, oldest first.</summary>
-    public async Task<IReadOnlyList<(Guid CallId, DateTimeOffset MetAt)>> MetAsync(string deskId, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a pass over every desk needs, in three queries: each desk's open call of each kind (with its
+    /// history) and its met calls not yet settled, with when each was met.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, DeskCalls>> AllOpenAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(Guid CallId, DateTime MetAt)>(new CommandDefinition(MarginCallSql.Met, new { DeskId = deskId }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => (r.CallId, Rows.Utc(r.MetAt)))];
+        var ct = cancellationToken;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var rows = await connection.QueryAsync<MarginCallRow>(new CommandDefinition(MarginCallSql.AllOpen, transaction: transaction, cancellationToken: ct));
+        var history = (await connection.QueryAsync<(Guid CallId, string State, string Actor, DateTime At, string Reason, string? Amount)>(
+                new CommandDefinition(MarginCallSql.AllOpenHistory, transaction: transaction, cancellationToken: ct)))
+            .GroupBy(h => h.CallId).ToDictionary(g => g.Key, g => g.Select(h => new TransitionRow(h.State, h.Actor, h.At, h.Reason, h.Amount).ToTransition()).ToList());
+        var met = (await connection.QueryAsync<(string DeskId, Guid CallId, DateTime MetAt)>(
+                new CommandDefinition(MarginCallSql.AllMet, transaction: transaction, cancellationToken: ct)))
+            .GroupBy(m => m.DeskId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(m => (m.CallId, Rows.Utc(m.MetAt))).ToList(), StringComparer.Ordinal);
+        await transaction.CommitAsync(ct);
+        var open = rows.Select(r => r.ToCall(history.GetValueOrDefault(r.CallId) ?? [])).ToList();
+        return open.Select(c => c.DeskId).Concat(met.Keys).Distinct(StringComparer.Ordinal).ToDictionary(
+            desk => desk,
+            desk => new DeskCalls(
+                open.FirstOrDefault(c => c.DeskId == desk && c.Kind == MarginCallKind.Delivery),
+                open.FirstOrDefault(c => c.DeskId == desk && c.Kind == MarginCallKind.Return),
+                met.GetValueOrDefault(desk) ?? []),
+            StringComparer.Ordinal);
     }
 
     /// <summary>Every call (of one desk when given), oldest first.</summary>

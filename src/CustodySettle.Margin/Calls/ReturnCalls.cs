@@ -24,15 +24,16 @@ public sealed partial class ReturnCalls(PostgresMarginCallStore calls, PostgresI
 
     /// <param name="deskId">The desk.</param>
     /// <param name="status">Its margin as the pass read it.</param>
+    /// <param name="open">Its open return call as the pass found it, if any.</param>
     /// <param name="excess">The decision's return amount (0 when none).</param>
     /// <param name="deliveryOpen">The desk has an open delivery call: no return while it is short.</param>
     /// <param name="now">The pass's instant.</param>
     /// <param name="cancellationToken">Cancels the pass.</param>
-    public async Task RunAsync(string deskId, DeskMarginStatus status, BigInteger excess, bool deliveryOpen, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        string deskId, DeskMarginStatus status, MarginCall? open, BigInteger excess, bool deliveryOpen, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(status);
         var ct = cancellationToken;
-        var open = await calls.OpenAsync(deskId, MarginCallKind.Return, ct);
         if (open is null)
         {
             if (excess.Sign > 0 && !deliveryOpen)

@@ -58,6 +58,14 @@ public sealed class PostgresCreditTermsStore(NpgsqlDataSource dataSource, Postgr
         return row?.ToTerms();
     }
 
+    /// <summary>Every desk's version in force at <paramref name="instant"/> (desks without terms yet are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, DeskTerms>> AllAtAsync(DateTimeOffset instant, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TermsRow>(new CommandDefinition(TermsSql.AllAt, new { At = instant.UtcDateTime }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToTerms()).ToDictionary(t => t.DeskId, StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<DeskTerms>> HistoryAsync(string deskId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -26,6 +26,12 @@ internal static class TermsSql
         WHERE t.desk_id = @DeskId AND t.effective_from <= @At ORDER BY t.version DESC LIMIT 1
         """;
 
+    // Every desk's version in force at @At.
+    public const string AllAt = $"""
+        SELECT DISTINCT ON (t.desk_id) {Columns} FROM margin_credit_terms t JOIN ledger_assets a ON a.ledger_id = t.settlement_ledger_id
+        WHERE t.effective_from <= @At ORDER BY t.desk_id, t.version DESC
+        """;
+
     public const string History = $"""
         SELECT {Columns} FROM margin_credit_terms t JOIN ledger_assets a ON a.ledger_id = t.settlement_ledger_id
         WHERE t.desk_id = @DeskId ORDER BY t.version
