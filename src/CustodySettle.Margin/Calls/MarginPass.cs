@@ -24,7 +24,8 @@ public sealed partial class MarginPass(
     /// Every desk with credit terms, read in one batch at one block (<see cref="MarginStatusReader.ReadAllAsync"/>);
     /// a desk without terms has nothing to call.
     /// </summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <returns>How many desks it read.</returns>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var reads = await reader.ReadAllAsync(cancellationToken);
         var open = await calls.AllOpenAsync(cancellationToken);
@@ -39,6 +40,8 @@ public sealed partial class MarginPass(
 
             await RunDeskAsync(deskId, status, open.GetValueOrDefault(deskId) ?? DeskCalls.None, cancellationToken);
         }
+
+        return reads.Count;
     }
 
     /// <summary>One desk's pass on its freshly read <paramref name="status"/> and its calls as the pass found them.</summary>

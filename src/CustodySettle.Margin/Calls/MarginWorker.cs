@@ -9,7 +9,7 @@ namespace CustodySettle.Margin.Calls;
 /// <paramref name="poll"/>), so a price or position change is margined within the block that made it;
 /// and at least every <see cref="TimedPass"/> without one, so calls default on time on a quiet chain.
 /// </summary>
-public sealed partial class MarginWorker(MarginPass pass, EthClient eth, TimeSpan poll, TimeProvider time, ILogger<MarginWorker> logger) : BackgroundService
+public sealed partial class MarginWorker(MarginPass pass, EthClient eth, TimeSpan poll, TimeProvider time, MarginMetrics metrics, ILogger<MarginWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan TimedPass = TimeSpan.FromSeconds(5);
 
@@ -25,12 +25,15 @@ public sealed partial class MarginWorker(MarginPass pass, EthClient eth, TimeSpa
                 var head = await eth.BlockNumberAsync(stoppingToken);
                 if (head != lastBlock || time.GetUtcNow() - lastPass >= TimedPass)
                 {
-                    await pass.RunAsync(stoppingToken);
+                    var started = time.GetTimestamp();
+                    var desks = await pass.RunAsync(stoppingToken);
+                    metrics.Passed(time.GetElapsedTime(started), desks);
                     (lastBlock, lastPass) = (head, time.GetUtcNow());
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                metrics.Failed();
                 PassFailed(logger, e);
             }
         }

@@ -69,9 +69,10 @@ internal static class ChainServiceCollectionExtensions
         services.AddSingleton(new CloseOutOptions(chain.CloseOutAccount));
         services.AddSingleton<CloseOuts>();
         services.AddSingleton<MarginPass>();
+        services.AddSingleton<MarginMetrics>();
         services.AddHostedService(sp => new MarginWorker(
             sp.GetRequiredService<MarginPass>(), sp.GetRequiredService<EthClient>(), chain.MarginInterval, sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<MarginWorker>>()));
+            sp.GetRequiredService<MarginMetrics>(), sp.GetRequiredService<ILogger<MarginWorker>>()));
         services.AddHostedService<ReconciliationWorker>();
 
         services.AddSingleton(chain.Settlement with { FinalityDepth = chain.FinalityDepth });

@@ -124,7 +124,7 @@ public sealed class MarginServiceTests(DeployedAnvilFixture fixture) : IAsyncLif
         Assert.Empty(betaList.Calls);
     }
 
-    private Task PassAsync() => _scenario.Api.Service<CustodySettle.Margin.Calls.MarginPass>().RunAsync(CancellationToken.None);
+    private Task<int> PassAsync() => _scenario.Api.Service<CustodySettle.Margin.Calls.MarginPass>().RunAsync(CancellationToken.None);
 
     private Task<ListMarginCallsResponse> CallsAsync() =>
         _scenario.Api.CallAsync<ListMarginCallsRequest, ListMarginCallsResponse>(ApiHarness.MarginService, "ListMarginCalls", new ListMarginCallsRequest(), _alphaKey);
