@@ -1,0 +1,58 @@
+using System.Numerics;
+using CustodySettle.Chain.Contracts;
+using CustodySettle.Chain.Rpc;
+using CustodySettle.Chain.Signers;
+using CustodySettle.Server;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MarginBench;
+
+/// <summary>The bench's side of the chain: the deployment's bindings and its owner, who sets the BTC perp's prices.</summary>
+internal sealed class BenchChain : IDisposable
+{
+    /// <summary>anvil's dev key 0 (public knowledge): the deploy step's owner, oracle and custody token minter.</summary>
+    public const string DeployerKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+
+    private readonly HttpClient _http = new();
+    private readonly JsonRpcClient _rpc;
+
+    private BenchChain(Uri rpcUrl, ChainDeployment deployment, ContractArtifacts artifacts)
+    {
+        _rpc = new JsonRpcClient(_http, rpcUrl, new JsonRpcClientOptions(), TimeProvider.System, NullLogger<JsonRpcClient>.Instance);
+        Eth = new EthClient(_rpc);
+        Contracts = new ChainContracts(deployment, artifacts, Eth);
+        Owner = new RemoteSigner(Eth, deployment.Deployer);
+    }
+
+    public EthClient Eth { get; }
+
+    public ChainContracts Contracts { get; }
+
+    public RemoteSigner Owner { get; }
+
+    public static async Task<BenchChain> OpenAsync(ChainSettings chain, CancellationToken ct) =>
+        new(chain.RpcUrl, await ChainDeployment.LoadAsync(chain.DeploymentFile, ct), new ContractArtifacts(chain.ContractsOut!));
+
+    /// <summary>Sends and returns once the transaction is mined.</summary>
+    public async Task MinedAsync(Task<SentTransaction> send, CancellationToken ct)
+    {
+        var sent = await send;
+        while (await Eth.GetTransactionReceiptAsync(sent.Hash, ct) is null)
+        {
+            await Task.Delay(1, ct);
+        }
+    }
+
+    /// <summary>An empty block, so what waits for a confirmation depth sees one.</summary>
+    public Task MineAsync(CancellationToken ct) => _rpc.CallAsync(JsonRpcRequest.Create("evm_mine"), ct);
+
+    /// <summary>Sets the BTC perp's mark and index to <paramref name="price"/> (18 decimals: no premium, so no funding); returns once mined.</summary>
+    public Task SetPriceAsync(BigInteger price, CancellationToken ct) => MinedAsync(Contracts.PerpBtc.SetPricesAsync(Owner, price, price, ct), ct);
+
+    public void Dispose()
+    {
+        Owner.Dispose();
+        _rpc.Dispose();
+        _http.Dispose();
+    }
+}
