@@ -32,8 +32,14 @@ out="$here/build/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 
 anvil_pid=""
+spill_before="$(ls "$HOME/.foundry/anvil/tmp" 2>/dev/null || true)"
 cleanup() {
   if [ -n "$anvil_pid" ]; then kill -TERM "$anvil_pid" 2>/dev/null || true; wait "$anvil_pid" 2>/dev/null || true; fi
+  # This run's anvil state spill (see below), not other nodes'.
+  for dir in "$HOME"/.foundry/anvil/tmp/anvil-state-*; do
+    [ -d "$dir" ] || continue
+    grep -qxF "$(basename "$dir")" <<<"$spill_before" || rm -rf "$dir"
+  done
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -55,9 +61,13 @@ marginbench="$artifacts/bin/MarginBench/release/CustodySettle.Benchmarks.dll"
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 rpc="http://127.0.0.1:$port"
-# --prune-history 256: anvil otherwise spills every block's state of 2,000 funded subaccounts to
-# ~/.foundry/anvil/tmp (tens of GB over a run); the service only reads recent blocks.
-"$anvil_bin" --host 127.0.0.1 --port "$port" --chain-id 31337 --gas-limit 1000000000 --prune-history 256 --quiet > "$out/anvil.log" 2>&1 &
+# Known limit: anvil writes every block's state that falls out of its memory to ~/.foundry/anvil/tmp,
+# unbounded and not removed when it stops. With 2,000 funded subaccounts that is ~30 MB a block: a
+# 1,000-desk run (~3,500 blocks with the mirror's mints) needs ~100 GB of free disk, and one filled
+# this machine's. --prune-history drops the transactions the mirror confirms its mints by, and deleting
+# the spilled states under a running anvil stalls the mirror's confirmations. The states left behind
+# are removed when the script exits.
+"$anvil_bin" --host 127.0.0.1 --port "$port" --chain-id 31337 --gas-limit 1000000000 --quiet > "$out/anvil.log" 2>&1 &
 anvil_pid=$!
 for _ in $(seq 100); do
   curl -sf -m 2 -H 'content-type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "$rpc" >/dev/null && break
