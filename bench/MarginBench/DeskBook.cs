@@ -69,8 +69,10 @@ internal sealed record DeskBook(IReadOnlyList<BenchDesk> Desks, BigInteger Start
         // The collateral first, then the real MTAs: the other way round a pass in between would call every desk.
         var statement = new ReportBalancesRequest { StatementId = "bench-1", AsOf = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow) };
         statement.Lines.AddRange(desks.Select(d => new StatementLine { DeskId = d.DeskId, Asset = "USDC", Balance = Text(d.Collateral) }));
+        await chain.IntervalMiningAsync(on: true, ct);
         await api.CallAsync<ReportBalancesRequest, Statement>(BenchApi.Custodian, "ReportBalances", statement, custodianKey);
         await MirrorSettledAsync(chain, database, ct);
+        await chain.IntervalMiningAsync(on: false, ct); // the measured moves: each price in its own block at once
         await ForEachAsync(desks, d => SetTermsAsync(api, d.DeskId, d.MinimumTransfer));
 
         await Task.Delay(TimeSpan.FromSeconds(2), ct); // a few passes on the final books
