@@ -61,12 +61,11 @@ marginbench="$artifacts/bin/MarginBench/release/CustodySettle.Benchmarks.dll"
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 rpc="http://127.0.0.1:$port"
-# Known limit: anvil writes every block's state that falls out of its memory to ~/.foundry/anvil/tmp,
-# unbounded and not removed when it stops. With 2,000 funded subaccounts that is ~30 MB a block: a
-# 1,000-desk run (~3,500 blocks with the mirror's mints) needs ~100 GB of free disk, and one filled
-# this machine's. --prune-history drops the transactions the mirror confirms its mints by, and deleting
-# the spilled states under a running anvil stalls the mirror's confirmations. The states left behind
-# are removed when the script exits.
+# anvil writes every block's state that leaves its memory to ~/.foundry/anvil/tmp, unbounded and not
+# removed when it stops: ~30 MB a block with 2,000 funded subaccounts. With a block per mirror mint a
+# 1,000-desk run wrote 76 GB and filled the disk, so MarginBench has anvil mine a block a second while
+# the mirror mints (--prune-history instead drops the transactions the mirror confirms its mints by).
+# What this anvil leaves there is removed when the script exits.
 "$anvil_bin" --host 127.0.0.1 --port "$port" --chain-id 31337 --gas-limit 1000000000 --quiet > "$out/anvil.log" 2>&1 &
 anvil_pid=$!
 for _ in $(seq 100); do
