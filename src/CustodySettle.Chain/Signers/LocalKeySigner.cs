@@ -13,7 +13,11 @@ namespace CustodySettle.Chain.Signers;
 /// outcome, then the next), so nonces go out consecutively whatever the concurrency of callers; the
 /// first send after start-up, and any send after an outcome the signer could not settle, starts from
 /// the node's pending nonce, so a restart neither reuses a nonce the node has seen nor leaves a gap.
-/// An unanswered send is settled by its hash, then by the node's nonce, never by signing anew blindly
+/// Every send reads the node's pending nonce again: a node that moved past ours (another sender) is
+/// followed, and one behind ours because it dropped a transaction of ours from its pool (evicted, or
+/// anvil_dropTransaction) has the gap filled, since every later one waits behind it forever otherwise;
+/// a node merely behind (a balancer's lagging backend: it does not know that transaction yet either
+/// way) is not (LocalKeySigner.Nonce.cs). An unanswered send is settled by its hash, then by the node's nonce, never by signing anew blindly
 /// (LocalKeySigner.Settle.cs). Another sender of the same key is survived (its nonces are learnt from
 /// the node's refusal) but not raced efficiently: give each key one sending instance. The key is never
 /// logged nor put in an error.
@@ -49,7 +53,7 @@ public sealed partial class LocalKeySigner : IChainSigner, IDisposable
         {
             for (var attempt = 1; ; attempt++)
             {
-                _nextNonce ??= await _eth.GetTransactionCountAsync(Address, BlockTag.Pending, cancellationToken).ConfigureAwait(false);
+                _nextNonce = await NextNonceAsync(cancellationToken).ConfigureAwait(false);
                 var signed = await SignAsync(intent, _nextNonce.Value, cancellationToken).ConfigureAwait(false);
                 // From here on the transaction may reach the node: the outcome is settled before the
                 // caller's cancellation is honoured, or the nonce would be left in doubt.
@@ -58,6 +62,7 @@ public sealed partial class LocalKeySigner : IChainSigner, IDisposable
                 if (settled is { } sent)
                 {
                     _nextNonce = sent.Nonce + 1;
+                    Remember(sent);
                     LogSent(_logger, sent.Hash, Address, sent.Nonce);
                     return sent;
                 }

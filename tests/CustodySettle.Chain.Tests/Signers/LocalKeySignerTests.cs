@@ -106,6 +106,34 @@ public sealed class LocalKeySignerTests(AnvilFixture anvil) : IClassFixture<Anvi
     }
 
     [Fact]
+    public async Task SendAsync_EarlierTransactionsDroppedFromThePool_SignsFromTheGapAndLeavesNone()
+    {
+        var key = await SignerTestKit.FundedKeyAsync(anvil);
+        using var rpc = TestRpc.Create(anvil.RpcUrl);
+        using var signer = new LocalKeySigner(rpc.Eth, key, ChainId);
+        await anvil.RpcAsync("evm_setAutomine", false);
+        try
+        {
+            var dropped = await signer.SendAsync(SignerTestKit.Payment(1), CancellationToken.None);
+            var behind = await signer.SendAsync(SignerTestKit.Payment(2), CancellationToken.None);
+            // An eviction; anvil drops what waits behind it too. The signer's own count (2) would leave nonces 0 and 1 unused.
+            await anvil.RpcAsync("anvil_dropTransaction", dropped.Hash.ToString());
+
+            var refill = await signer.SendAsync(SignerTestKit.Payment(3), CancellationToken.None);
+            var next = await signer.SendAsync(SignerTestKit.Payment(4), CancellationToken.None);
+            await anvil.RpcAsync("evm_mine");
+
+            Assert.Equal((0L, 1L, 0L, 1L), (dropped.Nonce, behind.Nonce, refill.Nonce, next.Nonce));
+            Assert.Equal(new long[] { 0, 1 }, await SignerTestKit.MinedNoncesAsync(rpc.Eth, [refill, next]));
+            Assert.Equal(2, await rpc.Eth.GetTransactionCountAsync(key.Address, BlockTag.Latest, CancellationToken.None));
+        }
+        finally
+        {
+            await anvil.RpcAsync("evm_setAutomine", true);
+        }
+    }
+
+    [Fact]
     public async Task SendAsync_Refused_NonceFreedAndKeyNotInTheError()
     {
         var keyBytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
