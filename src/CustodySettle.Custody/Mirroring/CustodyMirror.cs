@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using CustodySettle.Chain.Contracts;
+using CustodySettle.Chain.Primitives;
 using CustodySettle.Chain.Contracts.Errors;
 using CustodySettle.Chain.Rpc;
 using CustodySettle.Chain.Signers;
@@ -20,6 +22,12 @@ namespace CustodySettle.Custody.Mirroring;
 public sealed partial class CustodyMirror(
     PostgresMirrorStore store, ChainContracts contracts, IChainSigner minter, EthClient eth, MirrorOptions options, MirrorMetrics metrics, ILogger<CustodyMirror> logger)
 {
+    /// <summary>
+    /// createToken transactions sent and not yet mined, by token. Not in the database: a repeat is
+    /// harmless (createToken is idempotent), only wasteful, so after a restart one more is sent.
+    /// </summary>
+    private readonly ConcurrentDictionary<Address, Hash32> _creating = new();
+
     /// <summary>One pass over every target; returns how many are in sync at its end.</summary>
     public async Task<int> SyncAllAsync(CancellationToken cancellationToken)
     {
@@ -76,11 +84,25 @@ public sealed partial class CustodyMirror(
                 return true;
             }
 
+            // One creation in flight per token: a pass every MirrorInterval would otherwise queue a
+            // createToken (~1.2M gas) per pass per new desk behind the first (1,000 desks onboarded at once
+            // queued 17,000 in anvil's pool). A creation the node no longer knows is sent again; so is
+            // one mined without the token appearing (reverted).
+            if (_creating.TryGetValue(token, out var inFlight)
+                && await eth.GetTransactionReceiptAsync(inFlight, cancellationToken) is null
+                && await eth.GetTransactionByHashAsync(inFlight, cancellationToken) is not null)
+            {
+                return false;
+            }
+
             // createToken is idempotent on chain (it returns the existing token), so a repeat is harmless.
             var created = await contracts.Factory.CreateTokenAsync(minter, target.Holder, target.CustodianId, target.AssetCode, cancellationToken);
+            _creating[token] = created.Hash;
             TokenCreated(logger, token, target.DeskId, target.CustodianId, target.AssetCode, created.Hash);
             return false;
         }
+
+        _creating.TryRemove(token, out _);
 
         var supply = await contracts.CustodyToken(token).TotalSupplyAsync(BlockTag.Latest, cancellationToken);
         if (supply == target.Held)

@@ -7,7 +7,7 @@ namespace CustodySettle.Server.Tests.Services;
 /// <summary>
 /// The mirror recovering from what a crash or an outsider leaves behind (CustodyMirror, 0006_mirror.sql):
 /// a planned mint whose first send had landed is superseded by the supply guard rather than minted twice,
-/// and a supply moved behind the service's back is brought back to the ledger's figure by a burn. Each
+/// a token creation still in the pool is not sent again on every pass, and a supply moved behind the service's back is brought back to the ledger's figure by a burn. Each
 /// test starts from the freshly deployed chain (snapshot and revert) and a database of its own.
 /// </summary>
 public sealed class MirrorRecoveryTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>, IAsyncLifetime
@@ -65,6 +65,44 @@ public sealed class MirrorRecoveryTests(DeployedAnvilFixture fixture) : IClassFi
         Assert.Equal(["mint:1000000:confirmed", "burn:500:confirmed"], await _scenario.OperationsAsync());
         Assert.Empty(report.Breaks);
     }
+
+    [Fact]
+    public async Task TokenCreationNotYetMined_FurtherPasses_SendNoSecondCreation()
+    {
+        await fixture.Anvil.RpcAsync("evm_setAutomine", false);
+        try
+        {
+            await _scenario.ReportAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-1), "1000000");
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+            while (await PooledAsync() == 0)
+            {
+                Assert.True(DateTimeOffset.UtcNow < deadline, "no createToken reached the pool in 30 s");
+                Api.PokeMirror();
+                await Task.Delay(100);
+            }
+
+            for (var pass = 0; pass < 5; pass++)
+            {
+                Api.PokeMirror();
+                await Task.Delay(200);
+            }
+
+            Assert.Equal(1, await PooledAsync());
+        }
+        finally
+        {
+            await fixture.Anvil.RpcAsync("evm_setAutomine", true);
+            await fixture.Anvil.RpcAsync("evm_mine");
+        }
+
+        await _scenario.WaitForSupplyAsync(1_000_000);
+        await _scenario.WaitForMirrorIdleAsync();
+        Assert.Equal(["mint:1000000:confirmed"], await _scenario.OperationsAsync());
+    }
+
+    /// <summary>Transactions waiting in anvil's pool.</summary>
+    private async Task<long> PooledAsync() =>
+        AnvilFixture.ParseQuantity((await fixture.Anvil.RpcAsync("txpool_status")).GetProperty("pending").GetString()!);
 
     private async Task<(string Status, string Detail)> OperationAsync(Guid operationId)
     {
