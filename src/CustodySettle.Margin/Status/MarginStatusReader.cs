@@ -18,8 +18,9 @@ namespace CustodySettle.Margin.Status;
 /// initial rate; collateral from what the ledger holds for it, at each eligible asset's valuation
 /// percentage (the settlement asset counts at par; another asset at the index price of the PerpAsset
 /// its <see cref="CollateralPriceSources"/> name, at the same block, or at nothing, saying so when it has
-/// none); then the terms' decision. The
-/// venue's own getMargin is read alongside, for the comparison reconciliation makes.
+/// none); then the terms' decision. A single desk's status also reads the venue's own getMargin
+/// alongside, for the desk to compare; the margin pass over every desk does not, because the pass
+/// never uses it and getMargin is the dearest read of the batch (reconciliation's check reads it itself).
 /// </summary>
 public sealed class MarginStatusReader(
     NpgsqlDataSource dataSource, PostgresCreditTermsStore terms, PostgresRegistry registry, ChainContracts contracts, BatchedReader reader, TimeProvider time,
@@ -50,22 +51,25 @@ public sealed class MarginStatusReader(
 
         var now = time.GetUtcNow();
         var deskTerms = await terms.AtAsync(deskId, now, ct) ?? throw new InvalidStateException($"desk '{deskId}' has no credit terms: an operator sets them first");
-        var read = (await ReadManyAsync(new Dictionary<string, DeskTerms>(StringComparer.Ordinal) { [deskId] = deskTerms }, now, ct))[deskId];
+        var desks = new Dictionary<string, DeskTerms>(StringComparer.Ordinal) { [deskId] = deskTerms };
+        var read = (await ReadManyAsync(desks, now, includeVenue: true, ct))[deskId];
         return read.Status ?? throw read.Error!;
     }
 
     /// <summary>
     /// Every desk with credit terms, in one go: the books in a few queries and every position of every
-    /// desk in one batched read at one block (what the margin pass needs on each block). A desk whose
+    /// desk in one batched read at one block (what the margin pass needs on each block), without the
+    /// venue's getMargin (<see cref="DeskMarginStatus.VenueInitialMargin"/> is null). A desk whose
     /// figures could not be read has an <see cref="DeskRead.Error"/> instead; the others are unaffected.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, DeskRead>> ReadAllAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return await ReadManyAsync(await terms.AllAtAsync(now, cancellationToken), now, cancellationToken);
+        return await ReadManyAsync(await terms.AllAtAsync(now, cancellationToken), now, includeVenue: false, cancellationToken);
     }
 
-    private async Task<Dictionary<string, DeskRead>> ReadManyAsync(IReadOnlyDictionary<string, DeskTerms> desks, DateTimeOffset now, CancellationToken ct)
+    private async Task<Dictionary<string, DeskRead>> ReadManyAsync(
+        IReadOnlyDictionary<string, DeskTerms> desks, DateTimeOffset now, bool includeVenue, CancellationToken ct)
     {
         var assets = (await registry.ListAssetsAsync(ct)).ToDictionary(a => a.AssetCode, StringComparer.Ordinal);
         var links = (await registry.ListSubaccountsAsync(null, ct)).Where(l => desks.ContainsKey(l.DeskId))
@@ -74,7 +78,7 @@ public sealed class MarginStatusReader(
         var held = await HeldAsync([.. desks.Keys], ct);
 
         // One batch at one block: each perp's mark, each priced asset's index, then per desk and subaccount
-        // every perp's position and unsettled cash and the venue's getMargin.
+        // every perp's position and unsettled cash, and the venue's getMargin when asked for.
         var perps = contracts.Deployment.Contracts.Keys.Where(k => k.StartsWith("PerpAsset", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         var markReads = perps.Select(p => contracts.Perp(p).GetPerpPriceCall()).ToList();
         var indexReads = _priceSources.Select(p => (Asset: p.Key, Read: p.Value.GetIndexPriceCall(), p.Value.Address)).ToList();
@@ -92,7 +96,10 @@ public sealed class MarginStatusReader(
                     calls.Add(ViewCall.From(contracts.Perp(perp).GetUnsettledAndUnrealizedCashCall(link.SubaccountId)));
                 }
 
-                calls.Add(ViewCall.From(contracts.Manager.GetMarginCall(link.SubaccountId, isInitial: true)));
+                if (includeVenue)
+                {
+                    calls.Add(ViewCall.From(contracts.Manager.GetMarginCall(link.SubaccountId, isInitial: true)));
+                }
             }
         }
 
@@ -127,7 +134,7 @@ public sealed class MarginStatusReader(
         foreach (var deskId in order)
         {
             var deskLinks = links.GetValueOrDefault(deskId) ?? [];
-            var results = read.Results.Skip(next).Take(deskLinks.Count * ((perps.Count * 2) + 1)).ToList();
+            var results = read.Results.Skip(next).Take(deskLinks.Count * ((perps.Count * 2) + (includeVenue ? 1 : 0))).ToList();
             next += results.Count;
             try
             {
@@ -138,7 +145,7 @@ public sealed class MarginStatusReader(
 
                 var deskTerms = desks[deskId];
                 var settlement = assets.GetValueOrDefault(deskTerms.SettlementAsset) ?? throw new NotFoundException($"settlement asset '{deskTerms.SettlementAsset}'");
-                var (positions, venue) = Positions(deskLinks, perps, results, marks, settlement.Decimals);
+                var (positions, venue) = Positions(deskLinks, perps, results, marks, settlement.Decimals, includeVenue);
                 var collateral = Collateral(held.GetValueOrDefault(deskId) ?? [], settlement, assets, haircuts, indexes, priced);
                 var decision = MarginCalculator.Decide(
                     positions.Aggregate(BigInteger.Zero, (sum, p) => sum + p.Requirement), collateral.Aggregate(BigInteger.Zero, (sum, c) => sum + c.Value), deskTerms.Terms);
@@ -153,11 +160,11 @@ public sealed class MarginStatusReader(
         return statuses;
     }
 
-    private static (List<PositionFigure> Positions, BigInteger Venue) Positions(
-        List<SubaccountLink> links, List<string> perps, List<ViewResult> results, Dictionary<string, BigInteger> marks, int decimals)
+    private static (List<PositionFigure> Positions, BigInteger? Venue) Positions(
+        List<SubaccountLink> links, List<string> perps, List<ViewResult> results, Dictionary<string, BigInteger> marks, int decimals, bool includeVenue)
     {
         var positions = new List<PositionFigure>();
-        var venue = BigInteger.Zero;
+        BigInteger? venue = includeVenue ? BigInteger.Zero : null;
         var next = 0;
         foreach (var link in links)
         {
@@ -172,7 +179,10 @@ public sealed class MarginStatusReader(
                 }
             }
 
-            venue += Value(results[next++], $"getMargin of subaccount {link.SubaccountId}");
+            if (includeVenue)
+            {
+                venue += Value(results[next++], $"getMargin of subaccount {link.SubaccountId}");
+            }
         }
 
         return (positions, venue);

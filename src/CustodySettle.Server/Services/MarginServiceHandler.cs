@@ -35,7 +35,8 @@ internal sealed partial class MarginServiceHandler(ScopeGuard scope, PostgresMar
                 _ => MarginAction.None,
             },
             Amount = Text(status.Decision.Amount),
-            VenueInitialMargin = Text(status.VenueInitialMargin),
+            // GetMarginStatus always reads getMargin (MarginStatusReader.ReadAsync); only the pass skips it.
+            VenueInitialMargin = Text(status.VenueInitialMargin ?? throw new InvalidOperationException("the desk's status was read without getMargin")),
         };
         message.Positions.AddRange(status.Positions.Select(p => new PositionLine
         {

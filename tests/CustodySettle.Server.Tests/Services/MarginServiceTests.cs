@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Numerics;
 using CustodySettle.Api.V1;
+using CustodySettle.Chain.Rpc;
 using CustodySettle.Grpc;
 using CustodySettle.Testing;
 
@@ -34,6 +36,10 @@ public sealed class MarginServiceTests(DeployedAnvilFixture fixture) : IAsyncLif
         Assert.Equal(("3960000000", "2000000000", MarginAction.Delivery, "1960000000"), (status.Exposure, status.CollateralValue, status.Action, status.Amount));
         var position = Assert.Single(status.Positions);
         Assert.Equal(((E18).ToString(), (60_000 * E18).ToString(), "0"), (position.Size, position.MarkPrice, position.UnsettledCash));
+        // The venue's own figure for the subaccount, at the block the status was read (the margin pass skips this read).
+        var venue = await _scenario.Chain.Contracts.Manager.GetMarginAsync(
+            BigInteger.Parse(position.SubaccountId, CultureInfo.InvariantCulture), isInitial: true, BlockTag.At(status.BlockNumber), CancellationToken.None);
+        Assert.Equal(venue.ToString(CultureInfo.InvariantCulture), status.VenueInitialMargin);
     }
 
     [Fact]
