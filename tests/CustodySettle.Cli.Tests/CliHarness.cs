@@ -1,0 +1,68 @@
+using CustodySettle.Access;
+using CustodySettle.Server;
+using CustodySettle.Server.Tests;
+using CustodySettle.Testing;
+
+namespace CustodySettle.Cli.Tests;
+
+/// <summary>
+/// The service as composed for production on a fresh migrated database (no chain), and the CLI run
+/// in-process against it with plain output captured: what a script piping the CLI would see.
+/// </summary>
+internal sealed class CliHarness : IAsyncDisposable
+{
+    private readonly ServerHost _server;
+
+    private CliHarness(TestDatabase database, ServerHost server, string operatorKey)
+    {
+        (Database, _server, OperatorKey) = (database, server, operatorKey);
+    }
+
+    public TestDatabase Database { get; }
+
+    public string OperatorKey { get; }
+
+    public Uri Address => _server.Address;
+
+    public static async Task<CliHarness> StartAsync()
+    {
+        var database = await TestDatabase.CreateMigratedAsync();
+        var (_, operatorKey) = ApiKeyToken.Generate();
+        var server = await ServerHost.StartAsync(new ServerSettings
+        {
+            Listen = new Uri("http://127.0.0.1:0"),
+            PostgresConnectionString = database.ConnectionString,
+            BootstrapOperatorKey = operatorKey,
+            Reconciliation = new() { Schedule = null },
+        });
+        return new CliHarness(database, server, operatorKey);
+    }
+
+    /// <summary>The CLI with <paramref name="args"/> against this service, as the operator unless the args name a key.</summary>
+    public Task<CliRun> OperatorAsync(params string[] args) => RunAsync(["--server", Address.ToString(), "--key", OperatorKey, .. args]);
+
+    /// <summary>The CLI with <paramref name="args"/> against this service with <paramref name="key"/>.</summary>
+    public Task<CliRun> AsAsync(string key, params string[] args) => RunAsync(["--server", Address.ToString(), "--key", key, .. args]);
+
+    /// <summary>The CLI with exactly <paramref name="args"/>.</summary>
+    public static async Task<CliRun> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var exit = await CliApp.RunAsync(args, CliConsole.Plain(output, error), timeout.Token);
+        return new CliRun(exit, output.ToString(), error.ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+/// <summary>What one CLI run printed and returned.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{Output}\nstderr:\n{Error}";
+}
