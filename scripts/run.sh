@@ -4,8 +4,11 @@
 # migrations at start-up), and keeps it in the foreground. Ctrl-C (or SIGTERM) stops everything.
 #
 # The contracts are deployed to the stack's anvil on every run (a fresh set; addresses in
-# .stack/deployment.json); the service mirrors custody balances on them and reconciles. The demo data
-# joins this command with the issue that builds it.
+# .stack/deployment.json); the service mirrors custody balances on them and reconciles. Then the demo
+# (`custodysettle demo`, docs/cli.md) plays the lifecycle on a fresh database: two desks, a custodian,
+# positions on anvil, statement, mint, reconciliation, price drop, margin call, top-up, settlement and a
+# settlement cycle; the service keeps running for you to explore. CS_DEMO=0 skips the demo and keeps
+# the database as it was.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -32,9 +35,21 @@ export CS_DEPLOYMENT_FILE="${CS_DEPLOYMENT_FILE:-${CS_STACK_DIR:-$repo/.stack}/d
 say "deploying the contracts to $CS_ANVIL_URL"
 scripts/contracts.sh deploy --rpc-url "$CS_ANVIL_URL" --out "$CS_DEPLOYMENT_FILE"
 
-say "building the service"
+say "building the service and the CLI"
 server_dir="${CS_STACK_DIR:-$repo/.stack}/server"
+cli_dir="${CS_STACK_DIR:-$repo/.stack}/cli"
 dotnet build "$repo/src/CustodySettle.Server/CustodySettle.Server.csproj" -c Release -nologo -clp:ErrorsOnly -o "$server_dir" >/dev/null
+dotnet build "$repo/src/CustodySettle.Cli/CustodySettle.Cli.csproj" -c Release -nologo -clp:ErrorsOnly -o "$cli_dir" >/dev/null
+
+demo="${CS_DEMO:-1}"
+demo_keys="${CS_STACK_DIR:-$repo/.stack}/demo-keys"
+if [ "$demo" != 0 ]; then
+  # The contracts are new on every run, so the demo's books start new with them.
+  say "a fresh database $CS_PG_DATABASE for the demo (CS_DEMO=0 keeps the existing one)"
+  PGPASSWORD="$CS_PG_PASSWORD" "$CS_PG_BIN/dropdb" -h "$CS_PG_HOST" -p "$CS_PG_PORT" -U "$CS_PG_USER" --if-exists --force "$CS_PG_DATABASE"
+  PGPASSWORD="$CS_PG_PASSWORD" "$CS_PG_BIN/createdb" -h "$CS_PG_HOST" -p "$CS_PG_PORT" -U "$CS_PG_USER" "$CS_PG_DATABASE"
+  rm -rf "$demo_keys"
+fi
 
 listen="${CS_LISTEN:-http://127.0.0.1:50051}"
 export CS_LISTEN="$listen"
@@ -50,15 +65,26 @@ export CS_OPERATOR_KEY="$(cat "$key_file")"
 # custodian statement on chain and reconciles; CS_ANVIL_URL comes from the stack's settings.
 export CS_MINTER_KEY="${CS_MINTER_KEY:-0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80}"
 export CS_CONTRACTS_OUT="${CS_CONTRACTS_OUT:-$repo/contracts/out}"
-dotnet "$server_dir/CustodySettle.Server.dll" &
+# A local anvil mines only when sent a transaction and never reorgs: waiting 24 blocks (the default,
+# for a real chain) would hold the mirror's confirmations and settlement cycles back indefinitely.
+export CS_MIRROR_FINALITY_DEPTH="${CS_MIRROR_FINALITY_DEPTH:-1}"
+# The service's logs go to a file while the demo plays (they would interleave with it), then follow.
+server_log="${CS_STACK_DIR:-$repo/.stack}/server.log"
+dotnet "$server_dir/CustodySettle.Server.dll" > "$server_log" 2>&1 &
 waiter=$!
 
 # Ready when the health service answers SERVING over real gRPC.
 for _ in $(seq 1 100); do
   if /usr/bin/python3 "$repo/scripts/grpc_probe.py" "${listen#http://}" health >/dev/null 2>&1; then break; fi
-  kill -0 "$waiter" 2>/dev/null || { say "the service exited during start-up"; exit 1; }
+  kill -0 "$waiter" 2>/dev/null || { say "the service exited during start-up:"; tail -40 "$server_log"; exit 1; }
   sleep 0.2
 done
+
+if [ "$demo" != 0 ]; then
+  say "playing the demo"
+  dotnet "$cli_dir/custodysettle.dll" --server "$listen" --key-file "$key_file" demo --keys-dir "$demo_keys" \
+    || say "the demo stopped early (above); the service keeps running"
+fi
 
 cat <<MSG
 
@@ -69,9 +95,18 @@ CustodySettle is running:
   anvil           $CS_ANVIL_URL  chain id 31337
   contracts       $CS_DEPLOYMENT_FILE  (addresses; docs/contracts.md)
   settings        .stack/stack.env
+  service logs    $server_log  (followed below)
   operator key    $key_file  (send as "authorization: Bearer <key>")
 
-Try it:
+Try the CLI (docs/cli.md; the demo's keys are in $demo_keys):
+  scripts/cli.sh --key-file $demo_keys/alpha.key desk status            # alpha's margin now
+  scripts/cli.sh --key-file $demo_keys/alpha.key desk calls             # its calls
+  scripts/cli.sh --key-file $demo_keys/alpha.key desk watch             # follow its call stream live
+  scripts/cli.sh --key-file $demo_keys/vault.key custodian instructions # settlement instructions
+  scripts/cli.sh --key-file $demo_keys/auditor.key auditor verify       # the journal's hash chain
+  scripts/cli.sh --key-file $key_file --json operator desk list          # JSON for scripts
+
+Or gRPC directly:
   /usr/bin/python3 scripts/grpc_probe.py ${listen#http://} health     # grpc.health.v1.Health/Check
   /usr/bin/python3 scripts/grpc_probe.py ${listen#http://} services   # server reflection: list services
   grpcurl -plaintext ${listen#http://} list                           # if you have grpcurl
@@ -79,5 +114,6 @@ Try it:
 
 Press Ctrl-C to stop the service and the stack.
 MSG
-say "ready"
+say "ready; the service's logs follow"
+tail -n 0 -f "$server_log" --pid "$waiter" &
 wait "$waiter"

@@ -35,6 +35,7 @@ internal static class CliApp
         root.Subcommands.Add(DeskCommands.Build(console));
         root.Subcommands.Add(CustodianCommands.Build(console));
         root.Subcommands.Add(AuditorCommands.Build(console));
+        root.Subcommands.Add(DemoCommand.Build(console));
         return root;
     }
 

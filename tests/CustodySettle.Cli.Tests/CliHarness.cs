@@ -6,7 +6,7 @@ using CustodySettle.Testing;
 namespace CustodySettle.Cli.Tests;
 
 /// <summary>
-/// The service as composed for production on a fresh migrated database (no chain), and the CLI run
+/// The service as composed for production on a fresh migrated database (and a chain when given), and the CLI run
 /// in-process against it with plain output captured: what a script piping the CLI would see.
 /// </summary>
 internal sealed class CliHarness : IAsyncDisposable
@@ -24,7 +24,8 @@ internal sealed class CliHarness : IAsyncDisposable
 
     public Uri Address => _server.Address;
 
-    public static async Task<CliHarness> StartAsync()
+    /// <param name="chain">The chain to mirror on and read positions from; none by default.</param>
+    public static async Task<CliHarness> StartAsync(ChainSettings? chain = null)
     {
         var database = await TestDatabase.CreateMigratedAsync();
         var (_, operatorKey) = ApiKeyToken.Generate();
@@ -33,6 +34,7 @@ internal sealed class CliHarness : IAsyncDisposable
             Listen = new Uri("http://127.0.0.1:0"),
             PostgresConnectionString = database.ConnectionString,
             BootstrapOperatorKey = operatorKey,
+            Chain = chain,
             Reconciliation = new() { Schedule = null },
         });
         return new CliHarness(database, server, operatorKey);

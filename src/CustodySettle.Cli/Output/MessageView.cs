@@ -51,12 +51,12 @@ internal sealed class MessageView(CliConsole console, bool json)
         foreach (var (name, items, type) in lists)
         {
             console.Out.WriteLine(name);
-            ShowRows(items, type);
+            ShowRows(items, type, []);
         }
     }
 
-    /// <summary>A list of messages of one type: one table, or a JSON array.</summary>
-    public void ShowList<T>(IEnumerable<T> items, MessageDescriptor type)
+    /// <summary>A list of messages of one type: one table (of <paramref name="columns"/> only, when given), or a JSON array of whole messages.</summary>
+    public void ShowList<T>(IEnumerable<T> items, MessageDescriptor type, params string[] columns)
         where T : IMessage
     {
         var list = items.Cast<IMessage>().ToList();
@@ -66,7 +66,7 @@ internal sealed class MessageView(CliConsole console, bool json)
             return;
         }
 
-        ShowRows(list, type);
+        ShowRows(list, type, columns);
     }
 
     /// <summary>One message of a stream as it arrives: a JSON line, or a line of its scalar fields.</summary>
@@ -116,9 +116,9 @@ internal sealed class MessageView(CliConsole console, bool json)
         }
     }
 
-    private void ShowRows(IReadOnlyList<IMessage> items, MessageDescriptor type)
+    private void ShowRows(IReadOnlyList<IMessage> items, MessageDescriptor type, string[] only)
     {
-        var columns = Columns(type).ToList();
+        var columns = Columns(type).Where(c => only.Length == 0 || only.Contains(c.Name)).OrderBy(c => only.Length == 0 ? 0 : Array.IndexOf(only, c.Name)).ToList();
         var table = new Table();
         foreach (var column in columns)
         {
