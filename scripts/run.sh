@@ -114,6 +114,7 @@ Or gRPC directly:
 
 Press Ctrl-C to stop the service and the stack.
 MSG
-say "ready; the service's logs follow"
+say "the service's logs follow"
+say "ready"
 tail -n 0 -f "$server_log" --pid "$waiter" &
 wait "$waiter"

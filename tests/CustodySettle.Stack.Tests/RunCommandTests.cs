@@ -4,11 +4,14 @@ using CustodySettle.Testing;
 
 namespace CustodySettle.Stack.Tests;
 
-/// <summary>The README's run command: brings the stack up, and Ctrl-C leaves nothing behind.</summary>
+/// <summary>
+/// The README's run command: brings the stack up, plays the demo's whole lifecycle visibly, leaves a
+/// working service, and Ctrl-C leaves nothing behind.
+/// </summary>
 public sealed class RunCommandTests
 {
     [Fact]
-    public async Task Run_UntilCtrlC_ServesGrpcThenStopsEverythingAndLeavesNothingBehind()
+    public async Task Run_UntilCtrlC_PlaysTheDemoServesGrpcThenStopsEverythingAndLeavesNothingBehind()
     {
         await using var stack = new PrivateStack();
         // setsid makes run.sh a process-group leader, so the test can signal the group as a terminal's
@@ -60,6 +63,21 @@ public sealed class RunCommandTests
         var deployment = await File.ReadAllTextAsync(Path.Combine(stack.Directory, "deployment.json"));
         Assert.Contains("\"SubAccounts\"", deployment, StringComparison.Ordinal);
         Assert.Matches("\"chainId\": *31337", deployment);
+        lock (output)
+        {
+            var shown = output.ToString();
+            Assert.DoesNotContain("the demo stopped early", shown, StringComparison.Ordinal);
+            Assert.Contains("alpha is called for", shown, StringComparison.Ordinal);
+            Assert.Contains("SETTLED by", shown, StringComparison.Ordinal);
+            Assert.Contains("── 12. The auditor verifies", shown, StringComparison.Ordinal);
+        }
+
+        // The demo's desk key works with the CLI the run points to.
+        var calls = await ProcessRunner.RunAsync(RepositoryPaths.Combine("scripts", "cli.sh"),
+            ["--server", $"http://127.0.0.1:{stack.ServicePort}", "--key-file", Path.Combine(stack.Directory, "demo-keys", "alpha.key"), "--json", "desk", "calls"],
+            TimeSpan.FromMinutes(2), stack.Environment);
+        Assert.True(calls.ExitCode == 0, calls.StandardError);
+        Assert.Contains("MARGIN_CALL_STATE_SETTLED", calls.StandardOutput, StringComparison.Ordinal);
 
         var signal = await ProcessRunner.RunAsync("kill", ["-INT", "--", $"-{run.Id}"], TimeSpan.FromSeconds(10));
         await run.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
