@@ -40,6 +40,32 @@ internal sealed class CliHarness : IAsyncDisposable
         return new CliHarness(database, server, operatorKey);
     }
 
+    /// <summary>The service mirroring on and reading from <paramref name="fixture"/>'s deployment, its passes quick for tests.</summary>
+    public static Task<CliHarness> StartOnChainAsync(DeployedAnvilFixture fixture) => StartAsync(new ChainSettings
+    {
+        RpcUrl = fixture.Anvil.RpcUrl,
+        DeploymentFile = fixture.DeploymentFile,
+        MinterKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", // anvil's first dev key, the deployer
+        ContractsOut = ContractsOut,
+        FinalityDepth = 1,
+        MirrorInterval = TimeSpan.FromMilliseconds(200),
+        MarginInterval = TimeSpan.FromMilliseconds(50),
+    });
+
+    public static string ContractsOut => RepositoryPaths.Combine("contracts", "out");
+
+    /// <summary>
+    /// Plays <c>custodysettle demo</c> on this service and <paramref name="fixture"/>'s chain, with the
+    /// layout the guides assume under <paramref name="root"/>: <c>.stack/operator.key</c> and <c>.stack/demo-keys/</c>.
+    /// </summary>
+    public async Task<CliRun> PlayDemoAsync(DeployedAnvilFixture fixture, string root)
+    {
+        Directory.CreateDirectory(Path.Combine(root, ".stack"));
+        await File.WriteAllTextAsync(Path.Combine(root, ".stack", "operator.key"), OperatorKey);
+        return await OperatorAsync("demo", "--rpc-url", fixture.Anvil.RpcUrl.ToString(), "--deployment", fixture.DeploymentFile,
+            "--contracts-out", ContractsOut, "--keys-dir", Path.Combine(root, ".stack", "demo-keys"));
+    }
+
     /// <summary>The CLI with <paramref name="args"/> against this service, as the operator unless the args name a key.</summary>
     public Task<CliRun> OperatorAsync(params string[] args) => RunAsync(["--server", Address.ToString(), "--key", OperatorKey, .. args]);
 

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
-using CustodySettle.Server;
 using CustodySettle.Testing;
 
 namespace CustodySettle.Cli.Tests;
@@ -11,27 +9,15 @@ namespace CustodySettle.Cli.Tests;
 /// with the code its trailing <c># exit N</c> names, 0 when it names none. Paths under <c>.stack/</c>
 /// and the CSV files resolve in a folder of the test's own; <c>$CS_PG_CONNECTION</c> is its database.
 /// </summary>
-public sealed partial class DocumentedExamplesTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>, IAsyncLifetime, IDisposable
+public sealed class DocumentedExamplesTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>, IAsyncLifetime, IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("cs-cli-docs-").FullName;
     private CliHarness _cli = null!;
 
     public async Task InitializeAsync()
     {
-        _cli = await CliHarness.StartAsync(new ChainSettings
-        {
-            RpcUrl = fixture.Anvil.RpcUrl,
-            DeploymentFile = fixture.DeploymentFile,
-            MinterKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", // anvil's first dev key, the deployer
-            ContractsOut = RepositoryPaths.Combine("contracts", "out"),
-            FinalityDepth = 1,
-            MirrorInterval = TimeSpan.FromMilliseconds(200),
-            MarginInterval = TimeSpan.FromMilliseconds(50),
-        });
-        Directory.CreateDirectory(Path.Combine(_root, ".stack"));
-        await File.WriteAllTextAsync(Path.Combine(_root, ".stack", "operator.key"), _cli.OperatorKey);
-        var demo = await _cli.OperatorAsync("demo", "--rpc-url", fixture.Anvil.RpcUrl.ToString(), "--deployment", fixture.DeploymentFile,
-            "--contracts-out", RepositoryPaths.Combine("contracts", "out"), "--keys-dir", Path.Combine(_root, ".stack", "demo-keys"));
+        _cli = await CliHarness.StartOnChainAsync(fixture);
+        var demo = await _cli.PlayDemoAsync(fixture, _root);
         Assert.True(demo.ExitCode == 0, demo.ToString());
     }
 
@@ -48,7 +34,8 @@ public sealed partial class DocumentedExamplesTests(DeployedAnvilFixture fixture
 
         foreach (var (line, expected) in examples)
         {
-            var run = await CliHarness.RunAsync(["--server", _cli.Address.ToString(), .. Words(line).Skip(1).Select(Resolve)]);
+            var words = ShellWords.Split(line, file => File.ReadAllText(Resolve(file)), name => name == "CS_PG_CONNECTION" ? _cli.Database.ConnectionString : throw new InvalidOperationException($"${name} in docs/cli.md"));
+            var run = await CliHarness.RunAsync(["--server", _cli.Address.ToString(), .. words.Skip(1).Select(Resolve)]);
             if (run.ExitCode != expected)
             {
                 failures.Add($"{line}\n  expected exit {expected}, got {run}");
@@ -77,8 +64,7 @@ public sealed partial class DocumentedExamplesTests(DeployedAnvilFixture fixture
 
             if (block == "sh" && line.StartsWith("custodysettle ", StringComparison.Ordinal))
             {
-                var exit = ExitComment().Match(line);
-                examples.Add((exit.Success ? line[..exit.Index].TrimEnd() : line, exit.Success ? int.Parse(exit.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0));
+                examples.Add(ShellWords.WithoutExitComment(line));
             }
             else if (block == "text" && (line.StartsWith("desk_id,", StringComparison.Ordinal) || (statement.Length > 0 && line.Contains(",USDC,", StringComparison.Ordinal))))
             {
@@ -89,46 +75,7 @@ public sealed partial class DocumentedExamplesTests(DeployedAnvilFixture fixture
         return (examples, statement.ToString());
     }
 
-    /// <summary>A reader's shell words: blanks separate them, double quotes group them, $CS_PG_CONNECTION expands.</summary>
-    private IEnumerable<string> Words(string line)
-    {
-        var words = new List<string>();
-        var word = new StringBuilder();
-        var quoted = false;
-        var any = false;
-        foreach (var c in line)
-        {
-            if (c == '"')
-            {
-                (quoted, any) = (!quoted, true);
-            }
-            else if (c == ' ' && !quoted)
-            {
-                if (any)
-                {
-                    words.Add(word.ToString());
-                }
-
-                (word, any) = (new StringBuilder(), false);
-            }
-            else
-            {
-                (_, any) = (word.Append(c), true);
-            }
-        }
-
-        if (any)
-        {
-            words.Add(word.ToString());
-        }
-
-        return words.Select(w => w == "$CS_PG_CONNECTION" ? _cli.Database.ConnectionString : w);
-    }
-
     /// <summary>A path the guide gives relative to the repository (.stack/..., *.csv), in the test's folder instead.</summary>
     private string Resolve(string word) =>
         word.StartsWith(".stack/", StringComparison.Ordinal) || word.EndsWith(".csv", StringComparison.Ordinal) ? Path.Combine(_root, word) : word;
-
-    [GeneratedRegex(@"#\s*exit\s+(\d+)\s*$")]
-    private static partial Regex ExitComment();
 }

@@ -1,4 +1,3 @@
-using CustodySettle.Server;
 using CustodySettle.Testing;
 
 namespace CustodySettle.Cli.Tests.Commands;
@@ -10,32 +9,20 @@ namespace CustodySettle.Cli.Tests.Commands;
 /// </summary>
 public sealed class DemoCommandTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>, IAsyncLifetime, IDisposable
 {
-    private readonly string _keys = Directory.CreateTempSubdirectory("cs-demo-keys-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("cs-demo-").FullName;
     private CliHarness _cli = null!;
 
-    public async Task InitializeAsync() => _cli = await CliHarness.StartAsync(new ChainSettings
-    {
-        RpcUrl = fixture.Anvil.RpcUrl,
-        DeploymentFile = fixture.DeploymentFile,
-        MinterKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", // anvil's first dev key, the deployer
-        ContractsOut = RepositoryPaths.Combine("contracts", "out"),
-        FinalityDepth = 1,
-        MirrorInterval = TimeSpan.FromMilliseconds(200),
-        MarginInterval = TimeSpan.FromMilliseconds(50),
-    });
+    public async Task InitializeAsync() => _cli = await CliHarness.StartOnChainAsync(fixture);
 
     public async Task DisposeAsync() => await _cli.DisposeAsync();
 
-    public void Dispose() => Directory.Delete(_keys, recursive: true);
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
     public async Task Demo_FreshStack_PlaysEveryStepToASettledCallAndACycle_ThenRefusesToReplay()
     {
-        string[] demo = ["demo", "--rpc-url", fixture.Anvil.RpcUrl.ToString(), "--deployment", fixture.DeploymentFile,
-            "--contracts-out", RepositoryPaths.Combine("contracts", "out"), "--keys-dir", _keys];
-
-        var played = await _cli.OperatorAsync(demo);
-        var again = await _cli.OperatorAsync(demo);
+        var played = await _cli.PlayDemoAsync(fixture, _root);
+        var again = await _cli.PlayDemoAsync(fixture, _root);
 
         Assert.True(played.ExitCode == 0, played.ToString());
         for (var step = 1; step <= 12; step++)
@@ -46,8 +33,8 @@ public sealed class DemoCommandTests(DeployedAnvilFixture fixture) : IClassFixtu
         Assert.Contains("alpha is called for 894000000", played.Output, StringComparison.Ordinal);
         Assert.Contains("SETTLED by", played.Output, StringComparison.Ordinal);
         Assert.Contains("intact: True", played.Output, StringComparison.Ordinal);
-        Assert.Equal(["alpha.key", "auditor.key", "beta.key", "vault.key"], Directory.GetFiles(_keys).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        var status = await _cli.AsAsync((await File.ReadAllTextAsync(Path.Combine(_keys, "alpha.key"))).Trim(), "--json", "desk", "calls");
+        Assert.Equal(["alpha.key", "auditor.key", "beta.key", "vault.key"], Directory.GetFiles(Path.Combine(_root, ".stack", "demo-keys")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var status = await _cli.AsAsync((await File.ReadAllTextAsync(Path.Combine(_root, ".stack", "demo-keys", "alpha.key"))).Trim(), "--json", "desk", "calls");
         Assert.Contains("MARGIN_CALL_STATE_SETTLED", status.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Refused, again.ExitCode);
         Assert.Contains("already has desks", again.Error, StringComparison.Ordinal);
