@@ -34,11 +34,12 @@ internal sealed class MessageView(CliConsole console, bool json)
             {
                 lists.Add((field.Name, [.. ((System.Collections.IList)field.Accessor.GetValue(message)).Cast<IMessage>()], field.MessageType));
             }
-            else if (field.FieldType == FieldType.Message && !IsWellKnown(field.MessageType) && field.Accessor.GetValue(message) is IMessage nested)
+            else if (!field.IsRepeated)
             {
-                foreach (var inner in nested.Descriptor.Fields.InFieldNumberOrder().Where(f => !f.IsRepeated))
+                // A nested message's fields as outer.inner rows (Pairs), so every figure gets a row of its own.
+                foreach (var pair in Pairs(message, field, string.Empty))
                 {
-                    table.AddRow(Markup.Escape($"{field.Name}.{inner.Name}"), Markup.Escape(Text(inner, inner.Accessor.GetValue(nested))));
+                    table.AddRow(Markup.Escape(pair.Name), Markup.Escape(pair.Value));
                 }
             }
             else
@@ -78,7 +79,8 @@ internal sealed class MessageView(CliConsole console, bool json)
         }
         else
         {
-            console.Raw.WriteLine(string.Join("  ", Pairs(message, string.Empty)));
+            console.Raw.WriteLine(string.Join("  ", message.Descriptor.Fields.InFieldNumberOrder().Where(f => !f.IsRepeated)
+                .SelectMany(f => Pairs(message, f, string.Empty)).Select(p => $"{p.Name}={p.Value}")));
         }
 
         console.Raw.Flush();
@@ -93,25 +95,25 @@ internal sealed class MessageView(CliConsole console, bool json)
         }
     }
 
-    /// <summary>name=value for each scalar, and for each scalar of a nested message as outer.inner=value.</summary>
-    private static IEnumerable<string> Pairs(IMessage message, string prefix)
+    /// <summary>
+    /// A field as (name, value): a scalar, enum or timestamp as itself; a nested message as one pair per
+    /// field of its own, named outer.inner, recursively; repeated fields of a nested message are left out.
+    /// </summary>
+    private static IEnumerable<(string Name, string Value)> Pairs(IMessage message, FieldDescriptor field, string prefix)
     {
-        foreach (var field in message.Descriptor.Fields.InFieldNumberOrder().Where(f => !f.IsRepeated))
+        var value = field.Accessor.GetValue(message);
+        if (field.FieldType != FieldType.Message || IsWellKnown(field.MessageType))
         {
-            var value = field.Accessor.GetValue(message);
-            if (field.FieldType == FieldType.Message && !IsWellKnown(field.MessageType))
+            yield return ($"{prefix}{field.Name}", Text(field, value));
+        }
+        else if (value is IMessage nested)
+        {
+            foreach (var inner in nested.Descriptor.Fields.InFieldNumberOrder().Where(f => !f.IsRepeated))
             {
-                if (value is IMessage nested)
+                foreach (var pair in Pairs(nested, inner, $"{prefix}{field.Name}."))
                 {
-                    foreach (var pair in Pairs(nested, $"{prefix}{field.Name}."))
-                    {
-                        yield return pair;
-                    }
+                    yield return pair;
                 }
-            }
-            else
-            {
-                yield return $"{prefix}{field.Name}={Text(field, value)}";
             }
         }
     }

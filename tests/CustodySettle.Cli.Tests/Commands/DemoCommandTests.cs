@@ -34,8 +34,16 @@ public sealed class DemoCommandTests(DeployedAnvilFixture fixture) : IClassFixtu
         Assert.Contains("SETTLED by", played.Output, StringComparison.Ordinal);
         Assert.Contains("intact: True", played.Output, StringComparison.Ordinal);
         Assert.Equal(["alpha.key", "auditor.key", "beta.key", "vault.key"], Directory.GetFiles(Path.Combine(_root, ".stack", "demo-keys")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        var status = await _cli.AsAsync((await File.ReadAllTextAsync(Path.Combine(_root, ".stack", "demo-keys", "alpha.key"))).Trim(), "--json", "desk", "calls");
-        Assert.Contains("MARGIN_CALL_STATE_SETTLED", status.Output, StringComparison.Ordinal);
+        var alphaKey = (await File.ReadAllTextAsync(Path.Combine(_root, ".stack", "demo-keys", "alpha.key"))).Trim();
+        var calls = await _cli.AsAsync(alphaKey, "--json", "desk", "calls");
+        Assert.Contains("MARGIN_CALL_STATE_SETTLED", calls.Output, StringComparison.Ordinal);
+
+        // The desk group's tables: the status's figures a row each, nested ones as outer.inner, then its positions.
+        var status = await _cli.AsAsync(alphaKey, "desk", "status");
+        var positions = await _cli.AsAsync(alphaKey, "desk", "positions");
+        Assert.Contains(status.Output.Split('\n'), l => l.Contains("exposure", StringComparison.Ordinal) && l.Contains("3894000000", StringComparison.Ordinal));
+        Assert.Contains(status.Output.Split('\n'), l => l.Contains("PerpAssetBTC", StringComparison.Ordinal) && l.Contains("1000000000000000000", StringComparison.Ordinal));
+        Assert.Contains(positions.Output.Split('\n'), l => l.Contains("mark_price", StringComparison.Ordinal));
         Assert.Equal(ExitCodes.Refused, again.ExitCode);
         Assert.Contains("already has desks", again.Error, StringComparison.Ordinal);
     }
