@@ -55,8 +55,7 @@ public sealed partial class Reconciler(
         }
 
         var linked = books.Subaccounts.Select(s => SubaccountSide.Plan(second, contracts, options.PerpName, s.SubaccountId, s.DeskId)).ToList();
-        var perps = contracts.Deployment.Contracts.Keys.Where(k => k.StartsWith("PerpAsset", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-            .Select(contracts.Perp).ToList();
+        var perps = contracts.PerpNames().Select(contracts.Perp).ToList();
         var marks = perps.Select(p => (p.Address, Mark: second.Add(p.GetPerpPriceCall()))).ToList();
         var margins = books.Subaccounts.Select(s => MarginCheck.Plan(second, contracts, perps, s.SubaccountId, s.DeskId)).ToList();
         await second.ReadAsync(reader, at, ct);

@@ -11,6 +11,9 @@ namespace CustodySettle.Chain.Contracts;
 /// </summary>
 public sealed class ChainContracts
 {
+    /// <summary>How the deployment names perps: this prefix and the market.</summary>
+    public const string PerpPrefix = "PerpAsset";
+
     /// <summary>The deployment's name of the BTC perp.</summary>
     public const string PerpBtcName = "PerpAssetBTC";
 
@@ -59,6 +62,13 @@ public sealed class ChainContracts
     public PerpAssetContract Perp(string deploymentName) =>
         new(_eth, Deployment[deploymentName], Artifacts.Abi(ContractKind.PerpAsset));
 
+    /// <summary>
+    /// The deployment's names of every perp ("PerpAsset" and a market, e.g. "PerpAssetBTC"), in ordinal
+    /// order: the order margin and reconciliation read them in.
+    /// </summary>
+    public IReadOnlyList<string> PerpNames() =>
+        [.. Deployment.Contracts.Keys.Where(k => k.StartsWith(PerpPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
     /// <summary>The perp at <paramref name="perp"/>.</summary>
     public PerpAssetContract Perp(Address perp) => new(_eth, perp, Artifacts.Abi(ContractKind.PerpAsset));
 
@@ -74,7 +84,7 @@ public sealed class ChainContracts
             ContractKind? kind = name switch
             {
                 "MockUSDC" => ContractKind.MockUsdc,
-                _ when name.StartsWith("PerpAsset", StringComparison.Ordinal) => ContractKind.PerpAsset,
+                _ when name.StartsWith(PerpPrefix, StringComparison.Ordinal) => ContractKind.PerpAsset,
                 _ => Enum.TryParse<ContractKind>(name, out var parsed) ? parsed : null,
             };
             if (kind is { } k && k != ContractKind.CustodyToken)

@@ -1,3 +1,4 @@
+using CustodySettle.Chain.Contracts;
 using CustodySettle.Registry;
 
 namespace CustodySettle.Margin.Status;
@@ -34,7 +35,7 @@ public sealed class CollateralPriceSources
         foreach (var pair in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = pair.Split('=', StringSplitOptions.TrimEntries);
-            if (parts is not [var asset, var perp] || !RegistryIds.IsAssetCode(asset) || !perp.StartsWith("PerpAsset", StringComparison.Ordinal) || !map.TryAdd(asset, perp))
+            if (parts is not [var asset, var perp] || !RegistryIds.IsAssetCode(asset) || !perp.StartsWith(ChainContracts.PerpPrefix, StringComparison.Ordinal) || !map.TryAdd(asset, perp))
             {
                 throw new InvalidOperationException($"{setting}: '{pair}' is not ASSET=PerpAssetName (each asset once), as in BTC=PerpAssetBTC");
             }

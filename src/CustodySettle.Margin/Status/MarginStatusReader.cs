@@ -79,7 +79,7 @@ public sealed class MarginStatusReader(
 
         // One batch at one block: each perp's mark, each priced asset's index, then per desk and subaccount
         // every perp's position and unsettled cash, and the venue's getMargin when asked for.
-        var perps = contracts.Deployment.Contracts.Keys.Where(k => k.StartsWith("PerpAsset", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var perps = contracts.PerpNames().ToList();
         var markReads = perps.Select(p => contracts.Perp(p).GetPerpPriceCall()).ToList();
         var indexReads = _priceSources.Select(p => (Asset: p.Key, Read: p.Value.GetIndexPriceCall(), p.Value.Address)).ToList();
         var calls = new List<ViewCall>();
