@@ -5,7 +5,8 @@ namespace CustodySettle.Cli.Commands;
 
 /// <summary>
 /// <c>desk</c>: a desk's margin status and positions, its calls, acknowledging or disputing one, and
-/// following the call stream live (MarginService; a desk key sees its own desk, an operator or auditor any).
+/// following the call stream live (MarginService; a desk key sees its own desk, an operator or auditor any);
+/// and its settlements, to approve or dispute (SettlementService).
 /// </summary>
 internal static class DeskCommands
 {
@@ -18,6 +19,11 @@ internal static class DeskCommands
         group.Subcommands.Add(Acknowledge(console));
         group.Subcommands.Add(Dispute(console));
         group.Subcommands.Add(Watch(console));
+        foreach (var command in SettlementCommands.ForDesks(console))
+        {
+            group.Subcommands.Add(command);
+        }
+
         return group;
     }
 

@@ -8,7 +8,7 @@ namespace CustodySettle.Cli.Commands;
 
 /// <summary>
 /// <c>operator</c>: the schema (migrate, straight to PostgreSQL), desks, custodians, assets, subaccount
-/// links, API keys, credit terms and haircuts (AdminService, an operator key).
+/// links, API keys, credit terms and haircuts (AdminService, an operator key); settlement cycles.
 /// </summary>
 internal static class OperatorCommands
 {
@@ -23,6 +23,7 @@ internal static class OperatorCommands
         group.Subcommands.Add(Keys(console));
         group.Subcommands.Add(Terms(console));
         group.Subcommands.Add(Haircuts(console));
+        group.Subcommands.Add(SettlementCommands.Run(console));
         return group;
     }
 

@@ -44,6 +44,18 @@ public sealed class DemoCommandTests(DeployedAnvilFixture fixture) : IClassFixtu
         Assert.Contains(status.Output.Split('\n'), l => l.Contains("exposure", StringComparison.Ordinal) && l.Contains("3894000000", StringComparison.Ordinal));
         Assert.Contains(status.Output.Split('\n'), l => l.Contains("PerpAssetBTC", StringComparison.Ordinal) && l.Contains("1000000000000000000", StringComparison.Ordinal));
         Assert.Contains(positions.Output.Split('\n'), l => l.Contains("mark_price", StringComparison.Ordinal));
+
+        // beta disputes the cycle's settlement with its own figure, inside the window.
+        var betaKey = (await File.ReadAllTextAsync(Path.Combine(_root, ".stack", "demo-keys", "beta.key"))).Trim();
+        using var settlements = System.Text.Json.JsonDocument.Parse((await _cli.AsAsync(betaKey, "--json", "desk", "settlements")).Output);
+        var settlement = Assert.Single(settlements.RootElement.EnumerateArray());
+        Assert.Equal("1000000000", settlement.GetProperty("net").GetString());
+        var disputed = await _cli.AsAsync(betaKey, "--json", "desk", "dispute-settlement", settlement.GetProperty("settlement_id").GetString()!,
+            "--reason", "our mark was 58,999.5", "--desk-amount", "1000500000");
+        Assert.True(disputed.ExitCode == 0, disputed.ToString());
+        using var held = System.Text.Json.JsonDocument.Parse(disputed.Output);
+        Assert.Equal(("SETTLEMENT_STATE_DISPUTED", "1000500000"), (held.RootElement.GetProperty("state").GetString(), held.RootElement.GetProperty("desk_figure").GetString()));
+
         Assert.Equal(ExitCodes.Refused, again.ExitCode);
         Assert.Contains("already has desks", again.Error, StringComparison.Ordinal);
     }
