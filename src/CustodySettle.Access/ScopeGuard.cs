@@ -22,6 +22,21 @@ public sealed class ScopeGuard(AccessMetrics metrics, ILogger<ScopeGuard> logger
             : throw new InvalidOperationException($"{context.Method} ran without an authenticated principal");
     }
 
+    /// <summary>
+    /// The desk a request is about: for a desk key its own, when the request names none or that one
+    /// (another is PERMISSION_DENIED, logged); for any other role what the request names (null: none).
+    /// </summary>
+    public string? DeskFor(ServerCallContext context, string? requested)
+    {
+        var caller = CallerOf(context);
+        if (caller.Role != Role.Desk)
+        {
+            return requested;
+        }
+
+        return requested is null || requested == caller.ScopeId ? caller.ScopeId : throw Deny(context, caller, $"desk_id {requested}");
+    }
+
     /// <summary>PERMISSION_DENIED, logged, for a request that names a scope the caller does not have.</summary>
     public RpcException Deny(ServerCallContext context, Principal principal, string what)
     {

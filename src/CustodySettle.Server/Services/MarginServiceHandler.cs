@@ -5,7 +5,6 @@ using CustodySettle.Grpc;
 using CustodySettle.Margin.Calls;
 using CustodySettle.Margin.Status;
 using DomainAction = CustodySettle.Domain.Margin.MarginAction;
-using Role = CustodySettle.Domain.Access.Role;
 
 namespace CustodySettle.Server.Services;
 
@@ -53,13 +52,8 @@ internal sealed partial class MarginServiceHandler(ScopeGuard scope, PostgresMar
     /// <summary>The desk a request names: a desk key's own (when omitted too); any, for auditors and operators (null: all, unless required).</summary>
     private string? Desk(ServerCallContext context, string requested, bool required)
     {
-        var caller = ScopeGuard.CallerOf(context);
-        if (caller.Role == Role.Desk)
-        {
-            return requested.Length == 0 || requested == caller.ScopeId ? caller.ScopeId : throw scope.Deny(context, caller, $"desk_id {requested}");
-        }
-
-        return requested.Length == 0 && !required ? null : Fields.PartyId(requested, "desk_id");
+        var desk = scope.DeskFor(context, requested.Length == 0 ? null : Fields.PartyId(requested, "desk_id"));
+        return desk is null && required ? Fields.PartyId(requested, "desk_id") : desk; // the empty id: INVALID_ARGUMENT naming desk_id
     }
 
     private static string Text(System.Numerics.BigInteger value) => value.ToString(CultureInfo.InvariantCulture);

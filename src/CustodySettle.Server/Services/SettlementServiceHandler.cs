@@ -33,12 +33,7 @@ internal sealed class SettlementServiceHandler(
 
     public async Task<ListSettlementsResponse> ListSettlements(ListSettlementsRequest request, ServerCallContext context)
     {
-        var caller = ScopeGuard.CallerOf(context);
-        string? deskId = request.DeskId.Length == 0 ? null : Fields.PartyId(request.DeskId, "desk_id");
-        if (caller.Role == Role.Desk)
-        {
-            deskId = deskId is null || deskId == caller.ScopeId ? caller.ScopeId : throw scope.Deny(context, caller, $"desk_id {deskId}");
-        }
+        var deskId = scope.DeskFor(context, request.DeskId.Length == 0 ? null : Fields.PartyId(request.DeskId, "desk_id"));
 
         var cycleId = request.CycleId.Length == 0 ? (Guid?)null : Fields.Uuid(request.CycleId, "cycle_id");
         var settlements = await store.ListAsync(deskId, cycleId, context.CancellationToken);
