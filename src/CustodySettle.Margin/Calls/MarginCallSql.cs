@@ -61,14 +61,6 @@ internal static class MarginCallSql
         """;
 
     // The custodian holding most of the desk's asset (posted), with how much: where a return comes from.
-    public const string LargestHolding = """
-        SELECT a.custodian_id AS CustodianId, sum(a.credits_posted - a.debits_posted)::text AS Held
-        FROM ledger_accounts a JOIN ledger_assets s USING (ledger_id)
-        WHERE a.owner_kind = 'desk' AND a.owner_id = @DeskId AND s.asset_code = @AssetCode
-        GROUP BY a.custodian_id HAVING sum(a.credits_posted - a.debits_posted) > 0
-        ORDER BY sum(a.credits_posted - a.debits_posted) DESC, a.custodian_id LIMIT 1
-        """;
-
     public const string EventsAfter = """
         SELECT e.sequence AS Sequence, e.call_id AS CallId, e.desk_id AS DeskId, e.state AS State, e.actor AS Actor, e.at AS At,
                e.reason AS Reason, e.amount::text AS Amount

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Globalization;
 using CustodySettle.Domain.Errors;
 using CustodySettle.Domain.Margin;
+using CustodySettle.Margin.Holdings;
 using Dapper;
 using Npgsql;
 
@@ -78,13 +79,8 @@ public sealed class PostgresMarginCallStore(NpgsqlDataSource dataSource, TimePro
         LoadOneAsync(MarginCallSql.ById, new { CallId = callId }, cancellationToken);
 
     /// <summary>The custodian holding most of the desk's <paramref name="assetCode"/>, and how much (null: none holds any).</summary>
-    public async Task<(string CustodianId, BigInteger Held)?> LargestHoldingAsync(string deskId, string assetCode, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<(string CustodianId, string Held)?>(new CommandDefinition(
-            MarginCallSql.LargestHolding, new { DeskId = deskId, AssetCode = assetCode }, cancellationToken: cancellationToken));
-        return row is { } r ? (r.CustodianId, Rows.Amount(r.Held)) : null;
-    }
+    public async Task<(string CustodianId, BigInteger Held)?> LargestHoldingAsync(string deskId, string assetCode, CancellationToken cancellationToken) =>
+        (await LargestHoldings.ReadAsync(dataSource, assetCode, [deskId], cancellationToken)).TryGetValue(deskId, out var holding) ? holding : null;
 
     /// <summary>
     /// What a pass over every desk needs, in three queries: each desk's open call of each kind (with its

@@ -1,5 +1,6 @@
 using CustodySettle.Domain.Errors;
 using CustodySettle.Domain.Settlement;
+using CustodySettle.Margin.Holdings;
 using Dapper;
 using Npgsql;
 
@@ -31,13 +32,8 @@ public sealed class PostgresSettlementStore(NpgsqlDataSource dataSource, TimePro
     }
 
     /// <summary>Each desk's custodian holding most of <paramref name="assetCode"/> (posted); desks holding none are absent.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> LargestHoldersAsync(string assetCode, IReadOnlyCollection<string> deskIds, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string DeskId, string CustodianId)>(new CommandDefinition(
-            SettlementSql.LargestHolders, new { AssetCode = assetCode, DeskIds = deskIds.ToArray() }, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.DeskId, r => r.CustodianId, StringComparer.Ordinal);
-    }
+    public async Task<IReadOnlyDictionary<string, string>> LargestHoldersAsync(string assetCode, IReadOnlyCollection<string> deskIds, CancellationToken cancellationToken) =>
+        (await LargestHoldings.ReadAsync(dataSource, assetCode, deskIds, cancellationToken)).ToDictionary(h => h.Key, h => h.Value.CustodianId, StringComparer.Ordinal);
 
     public async Task<SettlementCycle?> FindCycleByRequestAsync(Guid requestId, CancellationToken cancellationToken)
     {

@@ -83,13 +83,4 @@ internal static class SettlementSql
         SELECT settlement_id FROM settlements
         WHERE state = 'final' AND instruction_id IS NULL AND net <> 0 AND custodian_id IS NOT NULL ORDER BY window_ends_at LIMIT @Limit
         """;
-
-    // The custodian holding most of each desk's asset, posted balances; ties go to the first custodian id.
-    public const string LargestHolders = """
-        SELECT DISTINCT ON (a.owner_id) a.owner_id AS DeskId, a.custodian_id AS CustodianId
-        FROM ledger_accounts a JOIN ledger_assets s USING (ledger_id)
-        WHERE a.owner_kind = 'desk' AND s.asset_code = @AssetCode AND a.owner_id = ANY(@DeskIds)
-        GROUP BY a.owner_id, a.custodian_id HAVING sum(a.credits_posted - a.debits_posted) > 0
-        ORDER BY a.owner_id, sum(a.credits_posted - a.debits_posted) DESC, a.custodian_id
-        """;
 }
