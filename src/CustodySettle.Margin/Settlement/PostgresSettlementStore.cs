@@ -125,13 +125,7 @@ public sealed class PostgresSettlementStore(NpgsqlDataSource dataSource, TimePro
         var rows = await connection.QueryAsync<SettlementRow>(new CommandDefinition(
             SettlementSql.List, new { DeskId = deskId, CycleId = cycleId }, cancellationToken: cancellationToken));
         var now = time.GetUtcNow();
-        var list = new List<DeskSettlement>();
-        foreach (var row in rows)
-        {
-            list.Add((await LoadAsync(connection, null, row, cancellationToken)).AsOf(now));
-        }
-
-        return list;
+        return [.. (await LoadAsync(connection, null, [.. rows], cancellationToken)).Select(s => s.AsOf(now))];
     }
 
     /// <summary>Applies <paramref name="change"/> to the settlement as of now, recording every new transition.</summary>
@@ -178,11 +172,7 @@ public sealed class PostgresSettlementStore(NpgsqlDataSource dataSource, TimePro
     private static async Task<SettlementCycle> LoadCycleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CycleRow row, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<SettlementRow>(new CommandDefinition(SettlementSql.ByCycle, new { row.CycleId }, transaction, cancellationToken: ct));
-        var settlements = new List<DeskSettlement>();
-        foreach (var settlement in rows)
-        {
-            settlements.Add(await LoadAsync(connection, transaction, settlement, ct));
-        }
+        var settlements = await LoadAsync(connection, transaction, [.. rows], ct);
 
         var unattributed = await connection.QueryAsync<PerpEventRow>(new CommandDefinition(SettlementSql.Unattributed, new { row.CycleId }, transaction, cancellationToken: ct));
         var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(SettlementSql.EventCount, new { row.CycleId }, transaction, cancellationToken: ct));
@@ -190,11 +180,16 @@ public sealed class PostgresSettlementStore(NpgsqlDataSource dataSource, TimePro
             SettlementRows.Utc(row.ClosedAt), SettlementRows.Utc(row.WindowEndsAt), count, settlements, [.. unattributed.Select(e => e.ToEvent())]);
     }
 
-    private static async Task<DeskSettlement> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, SettlementRow row, CancellationToken ct)
+    private static async Task<DeskSettlement> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, SettlementRow row, CancellationToken ct) =>
+        (await LoadAsync(connection, transaction, [row], ct))[0];
+
+    /// <summary>The settlements of <paramref name="rows"/>, in their order, each with its history (one query for all).</summary>
+    private static async Task<List<DeskSettlement>> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, List<SettlementRow> rows, CancellationToken ct)
     {
-        var history = await connection.QueryAsync<SettlementTransitionRow>(
-            new CommandDefinition(SettlementSql.History, new { row.SettlementId }, transaction, cancellationToken: ct));
-        return row.ToSettlement([.. history.Select(h => h.ToTransition())]);
+        var history = (await connection.QueryAsync<SettlementTransitionRow>(new CommandDefinition(
+                SettlementSql.History, new { SettlementIds = rows.Select(r => r.SettlementId).ToArray() }, transaction, cancellationToken: ct)))
+            .ToLookup(h => h.SettlementId);
+        return [.. rows.Select(r => r.ToSettlement([.. history[r.SettlementId].Select(h => h.ToTransition())]))];
     }
 
     private static Task<int> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid settlementId, IEnumerable<SettlementTransition> transitions, CancellationToken ct) =>

@@ -15,7 +15,7 @@ internal sealed record SettlementRow(
         InstructionId, history);
 }
 
-internal sealed record SettlementTransitionRow(string State, string Actor, DateTime At, string Reason, string? Amount)
+internal sealed record SettlementTransitionRow(Guid SettlementId, string State, string Actor, DateTime At, string Reason, string? Amount)
 {
     public SettlementTransition ToTransition() =>
         new(Enum.Parse<SettlementState>(State, ignoreCase: true), Actor, SettlementRows.Utc(At), Reason, Amount is null ? null : SettlementRows.Signed(Amount));

@@ -67,9 +67,10 @@ internal static class SettlementSql
         UPDATE settlements SET state = @State, desk_figure = @DeskFigure::numeric, instruction_id = @InstructionId WHERE settlement_id = @SettlementId
         """;
 
+    // The histories of many settlements in one query (a list or a cycle would otherwise take one each).
     public const string History = """
-        SELECT state AS State, actor AS Actor, at AS At, reason AS Reason, amount::text AS Amount
-        FROM settlement_transitions WHERE settlement_id = @SettlementId ORDER BY sequence
+        SELECT settlement_id AS SettlementId, state AS State, actor AS Actor, at AS At, reason AS Reason, amount::text AS Amount
+        FROM settlement_transitions WHERE settlement_id = ANY(@SettlementIds) ORDER BY settlement_id, sequence
         """;
 
     public const string InsertTransition = """
