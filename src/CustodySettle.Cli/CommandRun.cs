@@ -14,7 +14,7 @@ internal sealed class CommandRun(ParseResult parse, CliConsole console, Cancella
 
     public CancellationToken Cancellation { get; } = cancellation;
 
-    public MessageView View { get; } = new(console, parse.GetValue(GlobalOptions.Json));
+    public MessageView View { get; } = new(console, GlobalOptions.Json(parse));
 
     /// <summary>The service, connected on first use (migrate, say, never needs it).</summary>
     public ServiceClient Client => _client ??= new ServiceClient(ServerAddress(), GlobalOptions.KeyOf(Parse), TimeSpan.FromSeconds(60));
@@ -27,7 +27,7 @@ internal sealed class CommandRun(ParseResult parse, CliConsole console, Cancella
 
     private Uri ServerAddress()
     {
-        var text = Parse.GetValue(GlobalOptions.Server) ?? GlobalOptions.DefaultServer;
+        var text = GlobalOptions.Server(Parse);
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
             : throw new CliException(ExitCodes.Usage, $"--server: '{text}' is not an http:// or https:// address");

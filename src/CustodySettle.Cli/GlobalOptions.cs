@@ -7,48 +7,45 @@ internal static class GlobalOptions
 {
     public const string DefaultServer = "http://127.0.0.1:50051";
 
-    public static readonly Option<string> Server = new("--server")
-    {
-        Description = $"The service's address (env CS_SERVER; default {DefaultServer})",
-        Recursive = true,
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CS_SERVER") is { Length: > 0 } server ? server : DefaultServer,
-    };
+    public const string ServerName = "--server";
+    public const string KeyName = "--key";
+    public const string KeyFileName = "--key-file";
+    public const string JsonName = "--json";
 
-    public static readonly Option<string?> Key = new("--key")
-    {
-        Description = "The API key to call with (env CS_API_KEY)",
-        Recursive = true,
-    };
-
-    public static readonly Option<FileInfo?> KeyFile = new("--key-file")
-    {
-        Description = "A file holding the API key, e.g. .stack/operator.key (env CS_API_KEY_FILE)",
-        Recursive = true,
-    };
-
-    public static readonly Option<bool> Json = new("--json")
-    {
-        Description = "Print JSON (proto field names, one object per line for streams) instead of tables",
-        Recursive = true,
-    };
-
+    /// <summary>
+    /// Adds new instances of the options to <paramref name="root"/>: an option belongs to the command
+    /// tree it is added to, so each tree (each run; tests run many at once) gets its own.
+    /// </summary>
     public static void AddTo(RootCommand root)
     {
-        root.Options.Add(Server);
-        root.Options.Add(Key);
-        root.Options.Add(KeyFile);
-        root.Options.Add(Json);
+        root.Options.Add(new Option<string>(ServerName)
+        {
+            Description = $"The service's address (env CS_SERVER; default {DefaultServer})",
+            Recursive = true,
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CS_SERVER") is { Length: > 0 } server ? server : DefaultServer,
+        });
+        root.Options.Add(new Option<string?>(KeyName) { Description = "The API key to call with (env CS_API_KEY)", Recursive = true });
+        root.Options.Add(new Option<FileInfo?>(KeyFileName) { Description = "A file holding the API key, e.g. .stack/operator.key (env CS_API_KEY_FILE)", Recursive = true });
+        root.Options.Add(new Option<bool>(JsonName)
+        {
+            Description = "Print JSON (proto field names, one object per line for streams) instead of tables",
+            Recursive = true,
+        });
     }
+
+    public static string Server(ParseResult parse) => parse.GetValue<string>(ServerName) ?? DefaultServer;
+
+    public static bool Json(ParseResult parse) => parse.GetValue<bool>(JsonName);
 
     /// <summary>The key: --key, then --key-file, then CS_API_KEY, then CS_API_KEY_FILE; null when none is given.</summary>
     public static string? KeyOf(ParseResult parse)
     {
-        if (parse.GetValue(Key) is { Length: > 0 } key)
+        if (parse.GetValue<string?>(KeyName) is { Length: > 0 } key)
         {
             return key;
         }
 
-        if (parse.GetValue(KeyFile) is { } file)
+        if (parse.GetValue<FileInfo?>(KeyFileName) is { } file)
         {
             return ReadKeyFile(file.FullName);
         }
