@@ -102,12 +102,12 @@ public sealed class ConfirmationProcessor(
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var direction = transfer.Direction == TransferDirection.Deposit ? "deposit" : "withdrawal";
-        var stored = await connection.QuerySingleAsync<(string Direction, string DeskId, int LedgerId, string Amount, DateTime ExecutedAt, string Reference)>(
+        var stored = await connection.QuerySingleAsync<(string Direction, string DeskId, int LedgerId, string Amount, DateTime ExecutedAt, string Reference, Guid? InstructionId)>(
             new CommandDefinition(ConfirmationSql.Insert, new
             {
                 transfer.CustodianId, transfer.ConfirmationId, Direction = direction, transfer.DeskId, LedgerId = ledgerId,
                 Amount = transfer.Amount.ToString(CultureInfo.InvariantCulture), ExecutedAt = transfer.ExecutedAt.UtcDateTime, transfer.Reference,
-                TransferId = transferId, Now = time.GetUtcNow().UtcDateTime,
+                TransferId = transferId, Now = time.GetUtcNow().UtcDateTime, transfer.InstructionId,
             }, cancellationToken: ct));
         var field =
             stored.Direction != direction ? "direction"
@@ -116,6 +116,7 @@ public sealed class ConfirmationProcessor(
             : stored.Amount != transfer.Amount.ToString(CultureInfo.InvariantCulture) ? "amount"
             : stored.ExecutedAt.Ticks / 10 != transfer.ExecutedAt.UtcDateTime.Ticks / 10 ? "executed_at"
             : stored.Reference != transfer.Reference ? "reference"
+            : stored.InstructionId != transfer.InstructionId ? "instruction_id"
             : null;
         if (field is not null)
         {

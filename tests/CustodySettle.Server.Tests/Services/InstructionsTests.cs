@@ -97,6 +97,27 @@ public sealed class InstructionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConfirmTransfer_ResentNamingAnInstructionItDidNotName_IsAConflictOnInstructionId_AndExecutesNothing()
+    {
+        await ConfirmAsync(new ConfirmTransferRequest { ConfirmationId = "dep-1", Direction = TransferDirection.Deposit, DeskId = "alpha", Asset = "USDC", Amount = "1000" });
+        var instruction = await IssueAsync(Withdrawal(Guid.NewGuid(), "300"));
+        var withdrawal = new ConfirmTransferRequest
+        {
+            ConfirmationId = "wd-1", Direction = TransferDirection.Withdrawal, DeskId = "alpha", Asset = "USDC", Amount = "300",
+            ExecutedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+        };
+
+        var first = await ConfirmAtAsync(withdrawal);
+        var resent = await Assert.ThrowsAsync<RpcException>(() => ConfirmAtAsync(new ConfirmTransferRequest(withdrawal) { InstructionId = instruction.InstructionId }));
+        var replay = await ConfirmAtAsync(withdrawal);
+        var pending = await ListAsync(_vault, new ListInstructionsRequest { Status = InstructionStatus.Pending });
+
+        Assert.Equal((StatusCode.AlreadyExists, true), (resent.StatusCode, resent.Status.Detail.Contains("instruction_id", StringComparison.Ordinal)));
+        Assert.Equal(first, replay);
+        Assert.Equal(instruction.InstructionId, Assert.Single(pending.Instructions).InstructionId);
+    }
+
+    [Fact]
     public async Task ConfirmTransfer_TwoConfirmationsOfOneInstructionAtOnce_OnlyOneExecutesIt()
     {
         await ConfirmAsync(new ConfirmTransferRequest { ConfirmationId = "dep-1", Direction = TransferDirection.Deposit, DeskId = "alpha", Asset = "USDC", Amount = "1000" });
@@ -134,6 +155,10 @@ public sealed class InstructionsTests : IAsyncLifetime
 
     private Task<ListInstructionsResponse> ListAsync(string key, ListInstructionsRequest request) =>
         _api.CallAsync<ListInstructionsRequest, ListInstructionsResponse>(ApiHarness.CustodianService, "ListInstructions", request, key);
+
+    /// <summary>A confirmation as given, executed_at included (a replay must repeat it).</summary>
+    private Task<TransferConfirmation> ConfirmAtAsync(ConfirmTransferRequest request) =>
+        _api.CallAsync<ConfirmTransferRequest, TransferConfirmation>(ApiHarness.CustodianService, "ConfirmTransfer", request, _vault);
 
     private Task<TransferConfirmation> ConfirmAsync(ConfirmTransferRequest request)
     {
