@@ -21,6 +21,7 @@ internal sealed class DemoChain : IDisposable
 
     private readonly HttpClient _http = new();
     private readonly JsonRpcClient _rpc;
+    private readonly ReceiptWaiter _receipts;
 
     private DemoChain(Uri rpcUrl, ChainDeployment deployment, string contractsOut)
     {
@@ -28,6 +29,7 @@ internal sealed class DemoChain : IDisposable
         Eth = new EthClient(_rpc);
         Contracts = new ChainContracts(deployment, new ContractArtifacts(contractsOut), Eth);
         Deployer = new RemoteSigner(Eth, DeployerAddress);
+        _receipts = new ReceiptWaiter(Eth, pollInterval: TimeSpan.FromMilliseconds(50));
     }
 
     public EthClient Eth { get; }
@@ -96,20 +98,16 @@ internal sealed class DemoChain : IDisposable
     private async Task<long> MinedAsync(Task<SentTransaction> send, CancellationToken ct)
     {
         var sent = await send;
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (true)
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        try
         {
-            if (await Eth.GetTransactionReceiptAsync(sent.Hash, ct) is { } receipt)
-            {
-                return receipt.Succeeded ? receipt.BlockNumber : throw new CliException($"the venue's transaction {sent.Hash} reverted");
-            }
-
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new CliException(ExitCodes.Unreachable, $"anvil did not mine {sent.Hash} in 30 s");
-            }
-
-            await Task.Delay(50, ct);
+            var receipt = await _receipts.WaitAsync(sent.Hash, confirmations: 1, timeout.Token);
+            return receipt.Succeeded ? receipt.BlockNumber : throw new CliException($"the venue's transaction {sent.Hash} reverted");
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new CliException(ExitCodes.Unreachable, $"anvil did not mine {sent.Hash} in 30 s");
         }
     }
 }
