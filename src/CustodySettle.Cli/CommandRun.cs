@@ -23,6 +23,23 @@ internal sealed class CommandRun(ParseResult parse, CliConsole console, Cancella
 
     public T Value<T>(Argument<T> argument) => Parse.GetValue(argument)!;
 
+    /// <summary>A stream's messages a line each as they arrive, until it ends, Ctrl-C, or <paramref name="limit"/> of them (0: no limit).</summary>
+    public async Task<int> FollowAsync<T>(IAsyncEnumerable<T> stream, int limit)
+        where T : Google.Protobuf.IMessage
+    {
+        var shown = 0;
+        await foreach (var item in stream)
+        {
+            View.ShowLine(item);
+            if (++shown == limit)
+            {
+                break;
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
     public void Dispose() => _client?.Dispose();
 
     private Uri ServerAddress()

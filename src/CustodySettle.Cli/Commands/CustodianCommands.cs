@@ -98,21 +98,9 @@ internal static class CustodianCommands
         var limit = new Option<int>("--limit") { Description = "Stop after this many (0: until Ctrl-C)", DefaultValueFactory = _ => 0 };
         var after = new Option<long>("--after") { Description = "Resume after this sequence (0: from the first)", DefaultValueFactory = _ => 0 };
         var command = new Command("watch", "Follow settlement instructions live, a line each, until Ctrl-C or --limit") { custodian, after, limit };
-        CommandRun.Bind(command, console, async run =>
-        {
-            var shown = 0;
-            await foreach (var item in run.Client.StreamAsync<WatchInstructionsRequest, Instruction>(
-                Services.Custodian, "WatchInstructions", new() { CustodianId = run.Value(custodian), AfterSequence = run.Value(after) }, run.Cancellation))
-            {
-                run.View.ShowLine(item);
-                if (++shown == run.Value(limit))
-                {
-                    break;
-                }
-            }
-
-            return ExitCodes.Ok;
-        });
+        CommandRun.Bind(command, console, run => run.FollowAsync(
+            run.Client.StreamAsync<WatchInstructionsRequest, Instruction>(Services.Custodian, "WatchInstructions", new() { CustodianId = run.Value(custodian), AfterSequence = run.Value(after) }, run.Cancellation),
+            run.Value(limit)));
         return command;
     }
 }

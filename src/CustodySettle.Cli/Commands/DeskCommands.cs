@@ -102,21 +102,9 @@ internal static class DeskCommands
         var limit = new Option<int>("--limit") { Description = "Stop after this many (0: until Ctrl-C)", DefaultValueFactory = _ => 0 };
         var after = new Option<long>("--after") { Description = "Resume after this sequence (0: from the first event)", DefaultValueFactory = _ => 0 };
         var command = new Command("watch", "Follow margin call events live, a line each, until Ctrl-C or --limit") { desk, after, limit };
-        CommandRun.Bind(command, console, async run =>
-        {
-            var shown = 0;
-            await foreach (var item in run.Client.StreamAsync<WatchMarginCallsRequest, MarginCallEvent>(
-                Services.Margin, "WatchMarginCalls", new() { DeskId = run.Value(desk), AfterSequence = run.Value(after) }, run.Cancellation))
-            {
-                run.View.ShowLine(item);
-                if (++shown == run.Value(limit))
-                {
-                    break;
-                }
-            }
-
-            return ExitCodes.Ok;
-        });
+        CommandRun.Bind(command, console, run => run.FollowAsync(
+            run.Client.StreamAsync<WatchMarginCallsRequest, MarginCallEvent>(Services.Margin, "WatchMarginCalls", new() { DeskId = run.Value(desk), AfterSequence = run.Value(after) }, run.Cancellation),
+            run.Value(limit)));
         return command;
     }
 }
