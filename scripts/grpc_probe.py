@@ -12,38 +12,9 @@ import sys
 
 import grpc
 
+from grpcurl import fields, identity  # the protobuf wire decoding both scripts use
+
 SERVING_STATUS = {0: "UNKNOWN", 1: "SERVING", 2: "NOT_SERVING", 3: "SERVICE_UNKNOWN"}
-
-
-def fields(data):
-    """Yields (field number, value) of a protobuf message: ints for varints, bytes otherwise."""
-    i = 0
-    while i < len(data):
-        key, i = varint(data, i)
-        number, wire_type = key >> 3, key & 7
-        if wire_type == 0:
-            value, i = varint(data, i)
-        elif wire_type == 2:
-            length, i = varint(data, i)
-            value, i = data[i:i + length], i + length
-        else:
-            raise ValueError(f"unexpected wire type {wire_type}")
-        yield number, value
-
-
-def varint(data, i):
-    shift = result = 0
-    while True:
-        byte = data[i]
-        i += 1
-        result |= (byte & 0x7F) << shift
-        shift += 7
-        if not byte & 0x80:
-            return result, i
-
-
-def identity(b):
-    return b
 
 
 def health(channel):
