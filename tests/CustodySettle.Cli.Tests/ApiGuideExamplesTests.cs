@@ -11,22 +11,11 @@ namespace CustodySettle.Cli.Tests;
 /// block after it shows: a <c>json</c> block's fields must all be in the answer with those values (a
 /// list's items in any order), a <c>text</c> block's lines must all be in it.
 /// </summary>
-public sealed class ApiGuideExamplesTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>, IAsyncLifetime, IDisposable
+public sealed class ApiGuideExamplesTests(PlayedDemoFixture demo) : IClassFixture<PlayedDemoFixture>
 {
     private const string GuideAddress = "127.0.0.1:50051";
-    private readonly string _root = Directory.CreateTempSubdirectory("cs-api-guide-").FullName;
-    private CliHarness _cli = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cli = await CliHarness.StartOnChainAsync(fixture);
-        var demo = await _cli.PlayDemoAsync(fixture, _root);
-        Assert.True(demo.ExitCode == 0, demo.ToString());
-    }
-
-    public async Task DisposeAsync() => await _cli.DisposeAsync();
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    private readonly string _root = demo.Root;
+    private readonly CliHarness _cli = demo.Cli;
 
     [Fact]
     public async Task EveryGrpcurlExampleInTheApiGuide_AnswersAsShown()

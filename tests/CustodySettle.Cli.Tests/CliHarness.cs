@@ -1,44 +1,28 @@
-using CustodySettle.Access;
 using CustodySettle.Server;
-using CustodySettle.Server.Tests;
+using CustodySettle.Server.Tests.Services;
 using CustodySettle.Testing;
 
 namespace CustodySettle.Cli.Tests;
 
 /// <summary>
-/// The service as composed for production on a fresh migrated database (and a chain when given), and the CLI run
+/// The service as the server's tests run it (<see cref="ApiHarness"/>: production composition, a fresh
+/// database, a chain when given), and the CLI run
 /// in-process against it with plain output captured: what a script piping the CLI would see.
 /// </summary>
 internal sealed class CliHarness : IAsyncDisposable
 {
-    private readonly ServerHost _server;
+    private readonly ApiHarness _api;
 
-    private CliHarness(TestDatabase database, ServerHost server, string operatorKey)
-    {
-        (Database, _server, OperatorKey) = (database, server, operatorKey);
-    }
+    private CliHarness(ApiHarness api) => _api = api;
 
-    public TestDatabase Database { get; }
+    public TestDatabase Database => _api.Database;
 
-    public string OperatorKey { get; }
+    public string OperatorKey => _api.OperatorKey;
 
-    public Uri Address => _server.Address;
+    public Uri Address => _api.Channel.Address;
 
     /// <param name="chain">The chain to mirror on and read positions from; none by default.</param>
-    public static async Task<CliHarness> StartAsync(ChainSettings? chain = null)
-    {
-        var database = await TestDatabase.CreateMigratedAsync();
-        var (_, operatorKey) = ApiKeyToken.Generate();
-        var server = await ServerHost.StartAsync(new ServerSettings
-        {
-            Listen = new Uri("http://127.0.0.1:0"),
-            PostgresConnectionString = database.ConnectionString,
-            BootstrapOperatorKey = operatorKey,
-            Chain = chain,
-            Reconciliation = new() { Schedule = null },
-        });
-        return new CliHarness(database, server, operatorKey);
-    }
+    public static async Task<CliHarness> StartAsync(ChainSettings? chain = null) => new(await ApiHarness.StartAsync(chain));
 
     /// <summary>The service mirroring on and reading from <paramref name="fixture"/>'s deployment, its passes quick for tests.</summary>
     public static Task<CliHarness> StartOnChainAsync(DeployedAnvilFixture fixture) => StartAsync(new ChainSettings
@@ -82,11 +66,7 @@ internal sealed class CliHarness : IAsyncDisposable
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await Database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _api.DisposeAsync();
 }
 
 /// <summary>What one CLI run printed and returned.</summary>

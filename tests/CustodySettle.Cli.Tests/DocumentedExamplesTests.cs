@@ -9,21 +9,10 @@ namespace CustodySettle.Cli.Tests;
 /// with the code its trailing <c># exit N</c> names, 0 when it names none. Paths under <c>.stack/</c>
 /// and the CSV files resolve in a folder of the test's own; <c>$CS_PG_CONNECTION</c> is its database.
 /// </summary>
-public sealed class DocumentedExamplesTests(DeployedAnvilFixture fixture) : IClassFixture<DeployedAnvilFixture>, IAsyncLifetime, IDisposable
+public sealed class DocumentedExamplesTests(PlayedDemoFixture demo) : IClassFixture<PlayedDemoFixture>
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("cs-cli-docs-").FullName;
-    private CliHarness _cli = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cli = await CliHarness.StartOnChainAsync(fixture);
-        var demo = await _cli.PlayDemoAsync(fixture, _root);
-        Assert.True(demo.ExitCode == 0, demo.ToString());
-    }
-
-    public async Task DisposeAsync() => await _cli.DisposeAsync();
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    private readonly string _root = demo.Root;
+    private readonly CliHarness _cli = demo.Cli;
 
     [Fact]
     public async Task EveryExampleInTheCliGuide_ExitsAsDocumented()
