@@ -6,7 +6,8 @@ namespace LedgerBench;
 /// Command line: --connection (default: env CS_PG_CONNECTION, the stack's superuser), --database NAME
 /// (use this migrated database; default: create ledger_bench_&lt;utc&gt; and drop it after), --accounts
 /// (10000), --writers (64), --warmup seconds (10), --seconds measured per case (30), --max-batch N
-/// (the writer's option; default: the writer's own default), --cases uniform,hot.
+/// (the writer's option; default: the writer's own default), --per-call 1,16 (transfers per
+/// SubmitAsync call: every case runs once for each), --cases uniform,hot.
 /// </summary>
 internal sealed record BenchOptions(
     string Connection,
@@ -16,6 +17,7 @@ internal sealed record BenchOptions(
     TimeSpan Warmup,
     TimeSpan Measured,
     int? MaxBatch,
+    IReadOnlyList<int> PerCall,
     IReadOnlyList<string> Cases)
 {
     public static BenchOptions Parse(string[] args)
@@ -28,7 +30,7 @@ internal sealed record BenchOptions(
 
         if (args.Length % 2 != 0 || values.Keys.Any(k => !k.StartsWith("--", StringComparison.Ordinal)))
         {
-            throw new ArgumentException("usage: LedgerBench [--connection CS] [--database NAME] [--accounts N] [--writers N] [--warmup S] [--seconds S] [--max-batch N] [--cases uniform,hot]");
+            throw new ArgumentException("usage: LedgerBench [--connection CS] [--database NAME] [--accounts N] [--writers N] [--warmup S] [--seconds S] [--max-batch N] [--per-call N,...] [--cases uniform,hot]");
         }
 
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -41,6 +43,7 @@ internal sealed record BenchOptions(
             TimeSpan.FromSeconds(Int("--warmup", 10)),
             TimeSpan.FromSeconds(Int("--seconds", 30)),
             values.ContainsKey("--max-batch") ? Int("--max-batch", 0) : null,
+            (values.GetValueOrDefault("--per-call") ?? "1,16").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(),
             (values.GetValueOrDefault("--cases") ?? "uniform,hot").Split(','));
     }
 }

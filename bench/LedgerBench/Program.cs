@@ -36,24 +36,27 @@ try
     {
         await store.EnsureLedgerAsync(LedgerId, "BENCH", 6, ct);
         var accounts = await BenchDatabase.OpenAccountsAsync(store, LedgerId, options.Accounts, ct);
-        Console.WriteLine($"database {database} ledger {LedgerId} accounts {accounts.Count} writers {options.Writers} warmup {options.Warmup.TotalSeconds}s measured {options.Measured.TotalSeconds}s per case");
+        Console.WriteLine($"database {database} ledger {LedgerId} accounts {accounts.Count} writers {options.Writers} per_call {string.Join(',', options.PerCall)} warmup {options.Warmup.TotalSeconds}s measured {options.Measured.TotalSeconds}s per case");
 
-        foreach (var name in options.Cases)
+        foreach (var perCall in options.PerCall)
         {
-            var journalBefore = await BenchDatabase.JournalLengthAsync(dataSource, LedgerId, ct);
-            var result = await new LoadCase(name, writer, LedgerId, accounts, hot: name == "hot")
-                .RunAsync(options.Writers, options.Warmup, options.Measured, ct);
-            Console.WriteLine(result);
-
-            // What the writer acknowledged must be in the journal: a cheap check that the numbers are real work.
-            var (batches, journaled) = await BenchDatabase.BatchesSinceAsync(dataSource, LedgerId, journalBefore, ct);
-            var balanced = await BenchDatabase.BalancedAsync(dataSource, LedgerId, ct);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"check case={name} journal_entries_added={journaled} batches={batches} mean_batch={(double)journaled / Math.Max(1, batches):F1} debits_equal_credits={balanced}"));
-            if (!balanced || journaled < result.Transfers - result.Failures)
+            foreach (var name in options.Cases)
             {
-                await Console.Error.WriteLineAsync("the journal does not hold what the writer acknowledged");
-                return 1;
+                var journalBefore = await BenchDatabase.JournalLengthAsync(dataSource, LedgerId, ct);
+                var result = await new LoadCase(name, writer, LedgerId, accounts, hot: name == "hot")
+                    .RunAsync(options.Writers, perCall, options.Warmup, options.Measured, ct);
+                Console.WriteLine(result);
+
+                // What the writer acknowledged must be in the journal: a cheap check that the numbers are real work.
+                var (batches, journaled) = await BenchDatabase.BatchesSinceAsync(dataSource, LedgerId, journalBefore, ct);
+                var balanced = await BenchDatabase.BalancedAsync(dataSource, LedgerId, ct);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"check case={name} per_call={perCall} journal_entries_added={journaled} batches={batches} mean_batch={(double)journaled / Math.Max(1, batches):F1} debits_equal_credits={balanced}"));
+                if (!balanced || journaled < result.Transfers - result.Failures)
+                {
+                    await Console.Error.WriteLineAsync("the journal does not hold what the writer acknowledged");
+                    return 1;
+                }
             }
         }
     }

@@ -8,14 +8,16 @@
 # Steps: scripts/stack.sh up (the local cluster; nothing else is started); build bench/LedgerBench in
 # Release; pgbench -i -s 10 on a database of its own, CHECKPOINT, pgbench -c 16 -j 2 -T 30; then
 # CHECKPOINT and LedgerBench (a fresh database of its own: 10,000 accounts, 64 writers, uniform and
-# hot-account cases); print both, the ratios, and a verdict against the 10x target. Both talk TCP to
-# 127.0.0.1 (the stack's CS_PG_CONNECTION), so they pay the same transport.
+# hot-account cases, each with 1 and with 16 transfers per call); print both, the ratios, and a
+# verdict against the 10x target. Both talk TCP to 127.0.0.1 (the stack's CS_PG_CONNECTION), so they
+# pay the same transport.
 #
 # Env: CS_BENCH_ARTIFACTS dotnet --artifacts-path (/tmp/artifacts-ledger-bench), CS_BENCH_PGBENCH_T
 #   pgbench seconds (30), CS_BENCH_SKIP_BUILD=1 to reuse the last Release build; before each measured
 #   step, wait up to CS_BENCH_QUIET_WAIT seconds (300) for the machine to use less than
 #   CS_BENCH_QUIET_PCT % of a core (15) (it is shared with other builds). Extra arguments go
-#   to LedgerBench (e.g. --seconds 30 --warmup 10 --writers 64 --accounts 10000 --max-batch N).
+#   to LedgerBench (e.g. --seconds 30 --warmup 10 --writers 64 --accounts 10000 --max-batch N
+#   --per-call 1,16).
 # Raw outputs: bench/ledger/build/results/<UTC>/ (git-ignored).
 set -euo pipefail
 
@@ -134,7 +136,7 @@ met = bool(rows)
 for r in rows:
     ratio = float(r["tps"]) / pgbench
     met &= ratio >= 10 and r["failed"] == "0"
-    print(f"{'ledger ' + r['case']:<22} {float(r['tps']):>10.0f} {float(r['p50_ms']):>8.2f} {float(r['p99_ms']):>8.2f} "
+    print(f"{'ledger ' + r['case'] + ' x' + r['per_call']:<22} {float(r['tps']):>10.0f} {float(r['p50_ms']):>8.2f} {float(r['p99_ms']):>8.2f} "
           f"{r['failed']:>7} {'x%.2f' % ratio:>10} {r['cpu_bench_pct'] + '/' + r['cpu_postgres_and_rest_pct']:>15}")
 print(f"target (every case >= 10x pgbench, 0 failed): {'met' if met else 'NOT met'}")
 PY
