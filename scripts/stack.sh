@@ -38,6 +38,7 @@ pg_paths
 anvil_dir="$stack/anvil"
 anvil_pid="$anvil_dir/anvil.pid"
 anvil_log="$anvil_dir/anvil.log"
+anvil_home="$anvil_dir/home"
 env_file="$stack/stack.env"
 
 say() { printf '[stack] %s\n' "$*"; }
@@ -190,8 +191,11 @@ anvil_up() {
   rm -f "$anvil_pid"
   local state_args=()
   [ "${CS_ANVIL_STATE:-1}" = "1" ] && state_args=(--state "$anvil_dir/state.json")
+  # anvil spills every block state that leaves its memory to $HOME/.foundry/anvil/tmp, unbounded and
+  # never removed; a HOME of its own under .stack/ keeps that here, emptied at each start and by `down`.
+  rm -rf "$anvil_home"; mkdir -p "$anvil_home"
   # setsid, as for PostgreSQL: `down` stops it by pid.
-  setsid "$anvil_bin" --host 127.0.0.1 --port "$anvil_port" --chain-id 31337 "${state_args[@]}" \
+  HOME="$anvil_home" setsid "$anvil_bin" --host 127.0.0.1 --port "$anvil_port" --chain-id 31337 "${state_args[@]}" \
     >"$anvil_log" 2>&1 < /dev/null &
   echo $! > "$anvil_pid"
   for _ in $(seq 1 100); do
@@ -212,6 +216,7 @@ anvil_down() {
     say "anvil stopped"
   fi
   rm -f "$anvil_pid"
+  rm -rf "$anvil_home"
 }
 
 kv() { printf "%s='%s'\n" "$1" "$2"; }

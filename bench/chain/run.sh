@@ -54,8 +54,12 @@ out="$here/build/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 
 anvil_pid=""
+# anvil spills block states to $HOME/.foundry/anvil/tmp and never removes them: a HOME of its own,
+# removed on exit.
+anvil_home="$(mktemp -d -t cs-chainbench-anvil-XXXXXX)"
 cleanup() {
   if [ -n "$anvil_pid" ]; then kill -TERM "$anvil_pid" 2>/dev/null || true; wait "$anvil_pid" 2>/dev/null || true; fi
+  rm -rf "$anvil_home"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -87,7 +91,7 @@ port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 rpc="http://127.0.0.1:$port"
 anvil_cmd=("$anvil_bin" --host 127.0.0.1 --port "$port" --chain-id 31337 --gas-limit 1000000000 --quiet)
 echo "${anvil_cmd[*]}" > "$out/anvil-command.txt"
-"${anvil_cmd[@]}" > "$out/anvil.log" 2>&1 &
+HOME="$anvil_home" "${anvil_cmd[@]}" > "$out/anvil.log" 2>&1 &
 anvil_pid=$!
 for _ in $(seq 100); do
   curl -sf -m 2 -H 'content-type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "$rpc" >/dev/null && break

@@ -32,14 +32,10 @@ out="$here/build/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 
 anvil_pid=""
-spill_before="$(ls "$HOME/.foundry/anvil/tmp" 2>/dev/null || true)"
+anvil_home="$(mktemp -d -t cs-marginbench-anvil-XXXXXX)"
 cleanup() {
   if [ -n "$anvil_pid" ]; then kill -TERM "$anvil_pid" 2>/dev/null || true; wait "$anvil_pid" 2>/dev/null || true; fi
-  # This run's anvil state spill (see below), not other nodes'.
-  for dir in "$HOME"/.foundry/anvil/tmp/anvil-state-*; do
-    [ -d "$dir" ] || continue
-    grep -qxF "$(basename "$dir")" <<<"$spill_before" || rm -rf "$dir"
-  done
+  rm -rf "$anvil_home"   # this run's anvil state spill (see below)
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -61,12 +57,12 @@ marginbench="$artifacts/bin/MarginBench/release/CustodySettle.Benchmarks.dll"
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 rpc="http://127.0.0.1:$port"
-# anvil writes every block's state that leaves its memory to ~/.foundry/anvil/tmp, unbounded and not
+# anvil writes every block's state that leaves its memory to $HOME/.foundry/anvil/tmp, unbounded and not
 # removed when it stops: ~30 MB a block with 2,000 funded subaccounts. With a block per mirror mint a
 # 1,000-desk run wrote 76 GB and filled the disk, so MarginBench has anvil mine a block a second while
 # the mirror mints (--prune-history instead drops the transactions the mirror confirms its mints by).
-# What this anvil leaves there is removed when the script exits.
-"$anvil_bin" --host 127.0.0.1 --port "$port" --chain-id 31337 --gas-limit 1000000000 --quiet > "$out/anvil.log" 2>&1 &
+# This anvil's HOME is a folder of its own, removed when the script exits, so its spill goes there.
+HOME="$anvil_home" "$anvil_bin" --host 127.0.0.1 --port "$port" --chain-id 31337 --gas-limit 1000000000 --quiet > "$out/anvil.log" 2>&1 &
 anvil_pid=$!
 for _ in $(seq 100); do
   curl -sf -m 2 -H 'content-type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "$rpc" >/dev/null && break

@@ -19,11 +19,15 @@ public sealed partial class AnvilFixture : IAsyncLifetime
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly LogTail _output = new(200);
+    private readonly string _home = Path.Combine(Path.GetTempPath(), $"cs-anvil-home-{Guid.NewGuid():N}");
     private Process? _process;
     private long _nextId;
 
     /// <summary>The node's JSON-RPC endpoint.</summary>
     public Uri RpcUrl { get; private set; } = new("http://127.0.0.1:0");
+
+    /// <summary>The node's own HOME (AnvilProcess), where it spills block states; deleted on dispose.</summary>
+    public string Home => _home;
 
     /// <summary>Extra anvil arguments, for fixtures that derive from this one.</summary>
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
@@ -33,16 +37,7 @@ public sealed partial class AnvilFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var start = new ProcessStartInfo(StackSettings.Current.AnvilBinary)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])["--host", "127.0.0.1", "--port", "0", "--chain-id", "31337", .. ExtraArguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = AnvilProcess.StartInfo(_home, ["--host", "127.0.0.1", "--port", "0", "--chain-id", "31337", .. ExtraArguments]);
 
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         _process = new Process { StartInfo = start };
@@ -112,17 +107,20 @@ public sealed partial class AnvilFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_process is null)
+        if (_process is not null)
         {
-            return;
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
         }
 
-        if (!_process.HasExited)
+        if (Directory.Exists(_home))
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            Directory.Delete(_home, recursive: true);
         }
-
-        _process.Dispose();
     }
 }

@@ -31,16 +31,8 @@ internal sealed class StatefulAnvil : IAsyncDisposable
     /// <summary>Starts the node (again), loading the state file if there is one.</summary>
     public async Task StartAgainAsync()
     {
-        var start = new ProcessStartInfo(StackSettings.Current.AnvilBinary)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])["--host", "127.0.0.1", "--port", _port.ToString(CultureInfo.InvariantCulture), "--chain-id", "31337", "--state", StateFile])
-        {
-            start.ArgumentList.Add(argument);
-        }
+        // The node's HOME is its own folder too, so its state spill goes where DisposeAsync deletes.
+        var start = AnvilProcess.StartInfo(_directory, ["--host", "127.0.0.1", "--port", _port.ToString(CultureInfo.InvariantCulture), "--chain-id", "31337", "--state", StateFile]);
 
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _process = new Process { StartInfo = start };
