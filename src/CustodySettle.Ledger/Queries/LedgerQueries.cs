@@ -66,6 +66,19 @@ public sealed partial class LedgerQueries
         return found.Count == 0 ? null : found[0].Account;
     }
 
+    /// <summary>The accounts of <paramref name="accountIds"/> that exist, by id, in one query.</summary>
+    public async Task<IReadOnlyDictionary<long, Account>> GetAccountsAsync(IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        if (accountIds.Count == 0)
+        {
+            return new Dictionary<long, Account>();
+        }
+
+        var found = await ReadAccountsAsync($"{AccountSelect} WHERE a.account_id = ANY(@accountIds)", ("accountIds", accountIds.ToArray()), null, cancellationToken);
+        return found.ToDictionary(o => o.Account.Id, o => o.Account);
+    }
+
     /// <summary>Every account of an owner, in (ledger, account id) order, with current counters.</summary>
     public async Task<IReadOnlyList<Account>> ListAccountsAsync(OwnerKind ownerKind, string ownerId, CancellationToken cancellationToken) =>
         [.. (await ListOwnedAccountsAsync(ownerKind, ownerId, cancellationToken)).Select(o => o.Account)];

@@ -64,6 +64,23 @@ public sealed class LedgerQueriesTests(PostgresFixture postgres) : IClassFixture
     }
 
     [Fact]
+    public async Task GetAccountsAsync_KnownAndUnknown_ReturnsTheKnownAsGetAccountAsyncDoes()
+    {
+        var journal = await NewJournalAsync(accounts: 3, entries: 40, seed: 7);
+        var sut = CreateSut();
+
+        var found = await sut.GetAccountsAsync([journal.Accounts[0], journal.Accounts[2], long.MaxValue], CancellationToken.None);
+
+        Assert.Equal([journal.Accounts[0], journal.Accounts[2]], found.Keys.Order());
+        foreach (var id in found.Keys)
+        {
+            Assert.Equal(await sut.GetAccountAsync(id, CancellationToken.None), found[id]);
+        }
+
+        Assert.Empty(await sut.GetAccountsAsync([], CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ListJournalAsync_EveryFilterAcrossPages_ReturnsEachEntryOnce()
     {
         var journal = await NewJournalAsync(accounts: 4, entries: 120, seed: 8, owner: "desk-pages");
