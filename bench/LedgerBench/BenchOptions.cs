@@ -43,7 +43,13 @@ internal sealed record BenchOptions(
             TimeSpan.FromSeconds(Int("--warmup", 10)),
             TimeSpan.FromSeconds(Int("--seconds", 30)),
             values.ContainsKey("--max-batch") ? Int("--max-batch", 0) : null,
-            (values.GetValueOrDefault("--per-call") ?? "1,16").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(),
+            PerCallCounts(values.GetValueOrDefault("--per-call") ?? "1,16"),
             (values.GetValueOrDefault("--cases") ?? "uniform,hot").Split(','));
+    }
+
+    private static int[] PerCallCounts(string text)
+    {
+        var counts = text.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        return counts.All(c => c >= 1) ? counts : throw new ArgumentException("--per-call: every count must be at least 1");
     }
 }
