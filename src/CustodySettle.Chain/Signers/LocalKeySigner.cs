@@ -10,17 +10,16 @@ namespace CustodySettle.Chain.Signers;
 /// <summary>
 /// Signs EIP-1559 transactions with a key held in this process and sends them with
 /// eth_sendRawTransaction. Nonces: sends from one instance are serialized (sign, send, learn the
-/// outcome, then the next), so nonces go out consecutively whatever the concurrency of callers; the
-/// first send after start-up, and any send after an outcome the signer could not settle, starts from
-/// the node's pending nonce, so a restart neither reuses a nonce the node has seen nor leaves a gap.
-/// Every send reads the node's pending nonce again: a node that moved past ours (another sender) is
-/// followed, and one behind ours because it dropped a transaction of ours from its pool (evicted, or
+/// outcome, then the next), so nonces go out consecutively whatever the concurrency of callers. Every
+/// send starts from the node's pending nonce (LocalKeySigner.Nonce.cs), so a restart neither reuses a
+/// nonce the node has seen nor leaves a gap; a node that moved past ours (another sender) is followed;
+/// one behind ours because it dropped a transaction of ours from its pool (evicted, or
 /// anvil_dropTransaction) has the gap filled, since every later one waits behind it forever otherwise;
-/// a node merely behind (a balancer's lagging backend: it does not know that transaction yet either
-/// way) is not (LocalKeySigner.Nonce.cs). An unanswered send is settled by its hash, then by the node's nonce, never by signing anew blindly
-/// (LocalKeySigner.Settle.cs). Another sender of the same key is survived (its nonces are learnt from
-/// the node's refusal) but not raced efficiently: give each key one sending instance. The key is never
-/// logged nor put in an error.
+/// a node merely behind (a balancer's lagging backend, which does not know that transaction yet
+/// either) is not. An unanswered send is settled by its hash, then by the node's nonce, never by
+/// signing anew blindly (LocalKeySigner.Settle.cs). Another sender of the same key is survived (its
+/// nonces are learnt from the node's refusal) but not raced efficiently: give each key one sending
+/// instance. The key is never logged nor put in an error.
 /// </summary>
 public sealed partial class LocalKeySigner : IChainSigner, IDisposable
 {
