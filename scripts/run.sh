@@ -32,6 +32,14 @@ scripts/stack.sh up
 scripts/contracts.sh build
 set -a; . "${CS_STACK_DIR:-$repo/.stack}/stack.env"; set +a
 export CS_DEPLOYMENT_FILE="${CS_DEPLOYMENT_FILE:-${CS_STACK_DIR:-$repo/.stack}/deployment.json}"
+# The custody tokens' minter: anvil's tenth dev account, whose key is public test knowledge (never a
+# real key). An account of its own, not the deployer's: the demo sends as the deployer (prices, trades,
+# settlements) while the service mints, and two senders of one key race for its nonces, a mint then
+# replacing the demo's transaction in anvil's pool (docs/operations.md, "The minter key"). To use
+# another, set CS_MINTER_KEY and CS_DEPLOY_MINTER (its address) together. With the key set, the service
+# mirrors every custodian statement on chain and reconciles; CS_ANVIL_URL comes from the stack's settings.
+export CS_DEPLOY_MINTER="${CS_DEPLOY_MINTER:-0xa0Ee7A142d267C1f36714E4a8F75612F20a79720}"
+export CS_MINTER_KEY="${CS_MINTER_KEY:-0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6}"
 say "deploying the contracts to $CS_ANVIL_URL"
 scripts/contracts.sh deploy --rpc-url "$CS_ANVIL_URL" --out "$CS_DEPLOYMENT_FILE"
 
@@ -60,10 +68,6 @@ if [ ! -s "$key_file" ]; then
   ( umask 077; /usr/bin/python3 -c 'import uuid, secrets, base64; print("csk_" + uuid.uuid4().hex + "_" + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode().rstrip("="))' > "$key_file" )
 fi
 export CS_OPERATOR_KEY="$(cat "$key_file")"
-# The custody tokens' minter: the deploy step above gives MINTER_ROLE to its deployer, anvil's first dev
-# account, whose key is public test knowledge (never a real key). With it set, the service mirrors every
-# custodian statement on chain and reconciles; CS_ANVIL_URL comes from the stack's settings.
-export CS_MINTER_KEY="${CS_MINTER_KEY:-0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80}"
 export CS_CONTRACTS_OUT="${CS_CONTRACTS_OUT:-$repo/contracts/out}"
 # A local anvil mines only when sent a transaction and never reorgs: waiting 24 blocks (the default,
 # for a real chain) would hold the mirror's confirmations and settlement cycles back indefinitely.

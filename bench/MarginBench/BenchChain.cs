@@ -10,8 +10,12 @@ namespace MarginBench;
 /// <summary>The bench's side of the chain: the deployment's bindings and its owner, who sets the BTC perp's prices.</summary>
 internal sealed class BenchChain : IDisposable
 {
-    /// <summary>anvil's dev key 0 (public knowledge): the deploy step's owner, oracle and custody token minter.</summary>
-    public const string DeployerKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    /// <summary>
+    /// anvil's dev key 9 (public knowledge): the custody tokens' minter, which bench/margin/run.sh deploys
+    /// with. Not the owner's (dev account 0): the bench sends prices as the owner while the service mints,
+    /// and two senders of one key replace each other's transactions in anvil's pool.
+    /// </summary>
+    public const string MinterKey = "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6";
 
     private readonly HttpClient _http = new();
     private readonly JsonRpcClient _rpc;

@@ -25,7 +25,7 @@ var chain = new ChainSettings
     RpcUrl = new Uri(options.Required("--rpc-url")),
     DeploymentFile = options.Required("--deployment"),
     ContractsOut = options.Required("--contracts-out"),
-    MinterKey = BenchChain.DeployerKey,
+    MinterKey = BenchChain.MinterKey,
     FinalityDepth = 1,
     MirrorInterval = TimeSpan.FromMilliseconds(500),
     // The service looks for a new block this often: the wait before it first sees one is at most this.

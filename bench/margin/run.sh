@@ -69,7 +69,10 @@ for _ in $(seq 100); do
   kill -0 "$anvil_pid" 2>/dev/null || { say "anvil exited"; cat "$out/anvil.log"; exit 1; }
   sleep 0.2
 done
-"$repo/scripts/contracts.sh" deploy --rpc-url "$rpc" --out "$out/deployment.json" > "$out/deploy.txt" 2>&1 || { cat "$out/deploy.txt"; exit 1; }
+# MINTER_ROLE to anvil's dev account 9, whose key MarginBench gives the service (BenchChain.MinterKey):
+# the bench sends as the owner, account 0, while the mirror mints.
+"$repo/scripts/contracts.sh" deploy --rpc-url "$rpc" --out "$out/deployment.json" --minter 0xa0Ee7A142d267C1f36714E4a8F75612F20a79720 \
+  > "$out/deploy.txt" 2>&1 || { cat "$out/deploy.txt"; exit 1; }
 
 say "seeding $((2 * desks)) subaccounts (not timed)"
 dotnet "$chainbench" seed --rpc-url "$rpc" --deployment "$out/deployment.json" --contracts-out "$repo/contracts/out" \

@@ -29,7 +29,7 @@ internal sealed class CliHarness : IAsyncDisposable
     {
         RpcUrl = fixture.Anvil.RpcUrl,
         DeploymentFile = fixture.DeploymentFile,
-        MinterKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", // anvil's first dev key, the deployer
+        MinterKey = AnvilFixture.MinterKey, // an account of its own: the demo sends as the deployer meanwhile
         ContractsOut = ContractsOut,
         FinalityDepth = 1,
         MirrorInterval = TimeSpan.FromMilliseconds(200),

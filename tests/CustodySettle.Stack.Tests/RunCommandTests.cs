@@ -63,6 +63,7 @@ public sealed class RunCommandTests
         var deployment = await File.ReadAllTextAsync(Path.Combine(stack.Directory, "deployment.json"));
         Assert.Contains("\"SubAccounts\"", deployment, StringComparison.Ordinal);
         Assert.Matches("\"chainId\": *31337", deployment);
+        Assert.Matches($"\"minter\": *\"{AnvilFixture.MinterAccount}\"", deployment); // not the deployer: the demo sends as it meanwhile
         lock (output)
         {
             var shown = output.ToString();

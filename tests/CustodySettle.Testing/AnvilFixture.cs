@@ -17,6 +17,18 @@ public sealed partial class AnvilFixture : IAsyncLifetime
     /// <summary>anvil's first default account (mnemonic "test test ... junk"), funded with 10,000 ETH.</summary>
     public const string DevAccount0 = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 
+    /// <summary>
+    /// anvil's tenth default account: the custody tokens' minter in every test deployment
+    /// (<see cref="DeployedAnvilFixture"/>), so the service's signer is the only sender from it. A test
+    /// sending as the deployer while the service mints with the same key would race it for nonces, and a
+    /// mint signed at a nonce the test's transaction already holds in the pool replaces it there (its fee is
+    /// higher), so the test's hash is never mined.
+    /// </summary>
+    public const string MinterAccount = "0xa0Ee7A142d267C1f36714E4a8F75612F20a79720";
+
+    /// <summary><see cref="MinterAccount"/>'s key (public test knowledge, never a real key).</summary>
+    public const string MinterKey = "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6";
+
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly LogTail _output = new(200);
     private readonly string _home = Path.Combine(Path.GetTempPath(), $"cs-anvil-home-{Guid.NewGuid():N}");

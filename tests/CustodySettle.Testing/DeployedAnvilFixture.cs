@@ -5,7 +5,9 @@ namespace CustodySettle.Testing;
 /// <summary>
 /// xunit class fixture: a fresh anvil (see <see cref="AnvilFixture"/>) with every contract of
 /// contracts/ deployed on it by the same deploy step the run command and docker-compose use
-/// (<c>scripts/contracts.sh deploy</c>), and the deployment file it wrote.
+/// (<c>scripts/contracts.sh deploy</c>), and the deployment file it wrote. The deployer (anvil's first dev
+/// account) owns the contracts and holds the oracle and executor roles; the custody tokens' minter is
+/// <see cref="AnvilFixture.MinterAccount"/>, an account of its own, as the run command deploys too.
 /// </summary>
 public sealed class DeployedAnvilFixture : IAsyncLifetime
 {
@@ -22,7 +24,7 @@ public sealed class DeployedAnvilFixture : IAsyncLifetime
         await Anvil.InitializeAsync();
         var result = await ProcessRunner.RunAsync(
             RepositoryPaths.Combine("scripts", "contracts.sh"),
-            ["deploy", "--rpc-url", Anvil.RpcUrl.ToString(), "--out", DeploymentFile],
+            ["deploy", "--rpc-url", Anvil.RpcUrl.ToString(), "--out", DeploymentFile, "--minter", AnvilFixture.MinterAccount],
             TimeSpan.FromMinutes(6)); // generous: deploys of parallel fixtures compete for the CPU on a 2-core CI machine
         if (result.ExitCode != 0 || !File.Exists(DeploymentFile))
         {

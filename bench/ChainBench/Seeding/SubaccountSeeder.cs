@@ -9,7 +9,7 @@ namespace ChainBench.Seeding;
 
 /// <summary>
 /// Deploys BenchSeeder, grants it what it needs as the deployment's owner would (USDC minted to it, the
-/// executor role, the custody token factory's minter), and seeds subaccounts in transactions of
+/// executor role, the custody token factory's minter while it seeds), and seeds subaccounts in transactions of
 /// <c>perTransaction</c> each; the accounts come from the Seeded events of the receipts.
 /// </summary>
 internal sealed class SubaccountSeeder(ChainContracts contracts, BenchTransactor owner, ContractArtifact seeder)
@@ -31,6 +31,7 @@ internal sealed class SubaccountSeeder(ChainContracts contracts, BenchTransactor
         var usdc = (await owner.ViewAsync(address, seeder.Abi, "usdcNeeded", [accounts], BlockTag.Latest, ct)).Get<BigInteger>(0);
         await owner.ConfirmAsync(await c.Usdc.MintAsync(owner.Signer, address, usdc, ct), c.Usdc.Abi, ct);
         await owner.CallAsync(c.Executor.Address, c.Executor.Abi, "setExecutor", [address, true], SetupGas, ct);
+        var minter = (await owner.ViewAsync(c.Factory.Address, c.Factory.Abi, "minter", [], BlockTag.Latest, ct)).Get<Address>(0);
         await owner.CallAsync(c.Factory.Address, c.Factory.Abi, "setMinter", [address], SetupGas, ct);
         await owner.CallAsync(address, seeder.Abi, "init", [], SetupGas, ct);
 
@@ -49,8 +50,8 @@ internal sealed class SubaccountSeeder(ChainContracts contracts, BenchTransactor
                 .Select(log => Decode(seededEvent, log)));
         }
 
-        // The factory's minter goes back to the deploy step's default, the deployer.
-        await owner.CallAsync(c.Factory.Address, c.Factory.Abi, "setMinter", [c.Deployment.Deployer], SetupGas, ct);
+        // The factory's minter goes back to the deployment's (the service's key), for tokens created from now on.
+        await owner.CallAsync(c.Factory.Address, c.Factory.Abi, "setMinter", [minter], SetupGas, ct);
         return new SeedResult(address, seeded, transactions, gas, Stopwatch.GetElapsedTime(started));
     }
 

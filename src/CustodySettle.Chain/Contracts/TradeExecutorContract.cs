@@ -17,6 +17,10 @@ public sealed class TradeExecutorContract : ContractBinding
     public Task<bool> IsExecutorAsync(Address executor, BlockTag? block, CancellationToken ct) =>
         Caller.ReadAsync(Caller.Read("isExecutor", [executor], ReadGas.Light, v => v.Get<bool>(0)), block, ct);
 
+    /// <summary>Owner only: lets <paramref name="executor"/> submit trades, or stops it (event ExecutorSet). The service's key needs it for close-outs.</summary>
+    public Task<SentTransaction> SetExecutorAsync(IChainSigner owner, Address executor, bool allowed, CancellationToken ct) =>
+        Caller.SendAsync(owner, "setExecutor", [executor, allowed], ct);
+
     /// <summary>
     /// Executor only: <paramref name="toAcc"/> buys <paramref name="size"/> (18 decimals; negative = sells)
     /// from <paramref name="fromAcc"/> at <paramref name="price"/>; the position moves at the mark and

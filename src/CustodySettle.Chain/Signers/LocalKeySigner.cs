@@ -17,9 +17,11 @@ namespace CustodySettle.Chain.Signers;
 /// anvil_dropTransaction) has the gap filled, since every later one waits behind it forever otherwise;
 /// a node merely behind (a balancer's lagging backend, which does not know that transaction yet
 /// either) is not. An unanswered send is settled by its hash, then by the node's nonce, never by
-/// signing anew blindly (LocalKeySigner.Settle.cs). Another sender of the same key is survived (its
-/// nonces are learnt from the node's refusal) but not raced efficiently: give each key one sending
-/// instance. The key is never logged nor put in an error.
+/// signing anew blindly (LocalKeySigner.Settle.cs). Another sender of the same key is followed when
+/// its transaction is mined first (the node refuses ours, "nonce too low", and we sign again) but not
+/// when it is still in the pool: ours, at the same nonce with a higher fee cap, replaces it there and
+/// the other's hash is never mined (seen on anvil, whose eth_sendTransaction caps at base fee + tip).
+/// Give each key one sending instance and nothing else. The key is never logged nor put in an error.
 /// </summary>
 public sealed partial class LocalKeySigner : IChainSigner, IDisposable
 {

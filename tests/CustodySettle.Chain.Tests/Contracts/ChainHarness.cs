@@ -12,13 +12,14 @@ namespace CustodySettle.Chain.Tests.Contracts;
 /// <summary>
 /// The bindings over a deployed anvil: the client stack (with its HTTP request counter), every
 /// contract of the deployment, and anvil's unlocked dev accounts as signers (the deployer, account 0,
-/// owns everything and holds the oracle, executor and minter roles).
+/// owns everything and holds the oracle and executor roles; the minter, account 9, holds MINTER_ROLE).
 /// </summary>
 internal sealed class ChainHarness : IDisposable
 {
     public static readonly ContractArtifacts Artifacts = new(RepositoryPaths.Combine("contracts", "out"));
 
     public static readonly Address DeployerAddress = Address.Parse(AnvilFixture.DevAccount0);
+    public static readonly Address MinterAddress = Address.Parse(AnvilFixture.MinterAccount);
     public static readonly Address AliceAddress = Address.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
     public static readonly Address BobAddress = Address.Parse("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
 
@@ -32,6 +33,7 @@ internal sealed class ChainHarness : IDisposable
         Rpc = TestRpc.Create(anvil.RpcUrl, options: options);
         Contracts = new ChainContracts(deployment, Artifacts, Rpc.Eth);
         Deployer = new RemoteSigner(Rpc.Eth, DeployerAddress);
+        Minter = new RemoteSigner(Rpc.Eth, MinterAddress);
         Alice = new RemoteSigner(Rpc.Eth, AliceAddress);
         Bob = new RemoteSigner(Rpc.Eth, BobAddress);
         Confirmer = new TransactionConfirmer(Rpc.Eth, new ReceiptWaiter(Rpc.Eth, pollInterval: TimeSpan.FromMilliseconds(10)));
@@ -48,6 +50,8 @@ internal sealed class ChainHarness : IDisposable
     public ChainDeployment Deployment => Contracts.Deployment;
 
     public RemoteSigner Deployer { get; }
+
+    public RemoteSigner Minter { get; }
 
     public RemoteSigner Alice { get; }
 

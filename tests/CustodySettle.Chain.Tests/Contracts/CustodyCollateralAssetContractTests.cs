@@ -44,7 +44,7 @@ public sealed class CustodyCollateralAssetContractTests(DeployedAnvilFixture fix
         var c = _h.Contracts;
         var account = await MarginScenario.CreateAccountAsync(_h, _h.Alice);
         var token = await MarginScenario.CreateTokenAsync(_h, ChainHarness.AliceAddress, "bitgo", "ETH");
-        await _h.MinedAsync(c.CustodyToken(token).GuardMintAsync(_h.Deployer, ChainHarness.AliceAddress, 5, 0, default), c.CustodyToken(token).Abi);
+        await _h.MinedAsync(c.CustodyToken(token).GuardMintAsync(_h.Minter, ChainHarness.AliceAddress, 5, 0, default), c.CustodyToken(token).Abi);
         await _h.MinedAsync(c.CustodyToken(token).ApproveAsync(_h.Alice, c.Collateral.Address, 5, default), c.CustodyToken(token).Abi);
 
         await _h.MinedAsync(c.Collateral.SetAllowedTokenAsync(_h.Deployer, token, false, default), c.Collateral.Abi);

@@ -3,6 +3,7 @@ using CustodySettle.Chain.Contracts;
 using CustodySettle.Chain.Contracts.Errors;
 using CustodySettle.Chain.Rpc;
 using CustodySettle.Chain.Signers;
+using CustodySettle.Chain.Signing;
 using CustodySettle.Testing;
 
 namespace CustodySettle.Chain.Tests.Contracts;
@@ -19,7 +20,7 @@ public sealed class CustodyTokenContractTests(DeployedAnvilFixture fixture) : IA
     {
         _h = await ChainHarness.StartAsync(fixture);
         _token = _h.Contracts.CustodyToken(await MarginScenario.CreateTokenAsync(_h, ChainHarness.AliceAddress, "bitgo", "BTC"));
-        await _h.MinedAsync(_token.GuardMintAsync(_h.Deployer, ChainHarness.AliceAddress, Minted, BigInteger.Zero, default), _token.Abi);
+        await _h.MinedAsync(_token.GuardMintAsync(_h.Minter, ChainHarness.AliceAddress, Minted, BigInteger.Zero, default), _token.Abi);
     }
 
     public Task DisposeAsync() => _h.StopAsync();
@@ -30,7 +31,7 @@ public sealed class CustodyTokenContractTests(DeployedAnvilFixture fixture) : IA
         var nonce = await _h.Eth.GetTransactionCountAsync(ChainHarness.DeployerAddress, BlockTag.Pending, default);
 
         var error = await Assert.ThrowsAsync<ContractRevertException>(
-            () => _token.GuardMintAsync(_h.Deployer, ChainHarness.AliceAddress, 1, estimatedSupply: BigInteger.Zero, default));
+            () => _token.GuardMintAsync(_h.Minter, ChainHarness.AliceAddress, 1, estimatedSupply: BigInteger.Zero, default));
 
         Assert.Equal(new SupplyMismatch(Expected: BigInteger.Zero, Actual: Minted), error.Error);
         Assert.Equal("guardMint", error.Function);
@@ -44,8 +45,8 @@ public sealed class CustodyTokenContractTests(DeployedAnvilFixture fixture) : IA
     {
         // Two reconcilers read the same supply; the second one's transaction is mined after the first's.
         var data = _token.Abi.GetFunction("guardBurn").EncodeCall(ChainHarness.AliceAddress, BigInteger.One, Minted);
-        await _h.MinedAsync(_token.GuardBurnAsync(_h.Deployer, ChainHarness.AliceAddress, 2, Minted, default), _token.Abi);
-        var late = await _h.Deployer.SendAsync(new TransactionIntent(_token.Address, data) { GasLimit = 200_000 }, default);
+        await _h.MinedAsync(_token.GuardBurnAsync(_h.Minter, ChainHarness.AliceAddress, 2, Minted, default), _token.Abi);
+        var late = await _h.Minter.SendAsync(new TransactionIntent(_token.Address, data) { GasLimit = 200_000 }, default);
 
         var error = await Assert.ThrowsAsync<ContractRevertException>(() => _h.Confirmer.ConfirmAsync(late, _token.Abi, 1, default));
 
@@ -67,7 +68,7 @@ public sealed class CustodyTokenContractTests(DeployedAnvilFixture fixture) : IA
     [Fact]
     public async Task GuardBurnAsync_CurrentSupply_BurnsFromTheHolder()
     {
-        await _h.MinedAsync(_token.GuardBurnAsync(_h.Deployer, ChainHarness.AliceAddress, 10_000_000, Minted, default), _token.Abi);
+        await _h.MinedAsync(_token.GuardBurnAsync(_h.Minter, ChainHarness.AliceAddress, 10_000_000, Minted, default), _token.Abi);
 
         Assert.Equal(Minted - 10_000_000, await _token.TotalSupplyAsync(null, default));
         Assert.Equal(Minted - 10_000_000, await _token.BalanceOfAsync(ChainHarness.AliceAddress, null, default));
@@ -83,10 +84,19 @@ public sealed class CustodyTokenContractTests(DeployedAnvilFixture fixture) : IA
         Assert.Equal("BTC", await _token.UnderlyingAssetAsync(null, default));
         Assert.Equal(8, await _token.DecimalsAsync(null, default));
         Assert.Equal(CustodyTokenContract.MinterRole, await _token.MinterRoleAsync(null, default));
-        Assert.True(await _token.HasRoleAsync(CustodyTokenContract.MinterRole, ChainHarness.DeployerAddress, null, default));
+        Assert.True(await _token.HasRoleAsync(CustodyTokenContract.MinterRole, ChainHarness.MinterAddress, null, default));
+        Assert.False(await _token.HasRoleAsync(CustodyTokenContract.MinterRole, ChainHarness.DeployerAddress, null, default));
         Assert.True(await _token.HasRoleAsync(CustodyTokenContract.DefaultAdminRole, ChainHarness.DeployerAddress, null, default));
         Assert.False(await _token.HasRoleAsync(CustodyTokenContract.DefaultAdminRole, c.Factory.Address, null, default));
         Assert.True(await _token.AllowedDestinationAsync(c.Collateral.Address, null, default));
+    }
+
+    [Fact]
+    public void MinterKey_IsTheMinterAccountsKey()
+    {
+        // What the service tests mint with must be the account the test deployment gave MINTER_ROLE.
+        Assert.Equal(ChainHarness.MinterAddress, PrivateKey.Parse(AnvilFixture.MinterKey).Address);
+        Assert.NotEqual(ChainHarness.DeployerAddress, ChainHarness.MinterAddress);
     }
 
     [Fact]

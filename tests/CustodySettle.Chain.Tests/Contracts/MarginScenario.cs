@@ -81,7 +81,7 @@ internal sealed class MarginScenario
 
         Token = await CreateTokenAsync(h, h.Alice.Address, "bitgo", "BTC");
         var token = c.CustodyToken(Token);
-        await h.MinedAsync(token.GuardMintAsync(h.Deployer, h.Alice.Address, CollateralUnits, BigInteger.Zero, default), token.Abi);
+        await h.MinedAsync(token.GuardMintAsync(h.Minter, h.Alice.Address, CollateralUnits, BigInteger.Zero, default), token.Abi);
         await h.MinedAsync(c.Manager.SetCollateralSpotAsync(h.Deployer, TokenSubId, Spot, default), c.Manager.Abi);
         await h.MinedAsync(c.Manager.SetCollateralMarginFactorAsync(h.Deployer, TokenSubId, MarginFactor, default), c.Manager.Abi);
         await h.MinedAsync(token.ApproveAsync(h.Alice, c.Collateral.Address, CollateralUnits, default), token.Abi);

@@ -56,4 +56,18 @@ public sealed class TradeExecutorContractTests(DeployedAnvilFixture fixture) : I
 
         Assert.True(error.Revert!.Is("TE_OnlyExecutor"), error.Message);
     }
+
+    [Fact]
+    public async Task SetExecutorAsync_Owner_AllowsThenStopsTheAccount_AndAnyoneElseIsRefused()
+    {
+        var c = _h.Contracts;
+
+        await _h.MinedAsync(c.Executor.SetExecutorAsync(_h.Deployer, ChainHarness.BobAddress, true, default), c.Executor.Abi);
+        Assert.True(await c.Executor.IsExecutorAsync(ChainHarness.BobAddress, null, default));
+        await _h.MinedAsync(c.Executor.SetExecutorAsync(_h.Deployer, ChainHarness.BobAddress, false, default), c.Executor.Abi);
+        Assert.False(await c.Executor.IsExecutorAsync(ChainHarness.BobAddress, null, default));
+
+        var error = await Assert.ThrowsAsync<ContractRevertException>(() => c.Executor.SetExecutorAsync(_h.Bob, ChainHarness.BobAddress, true, default));
+        Assert.True(error.Revert!.Is("OwnableUnauthorizedAccount"), error.Message);
+    }
 }

@@ -9,13 +9,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CustodySettle.Server.Tests.Services;
 
 /// <summary>
-/// The deployed contracts on a test anvil as a test sees them: bindings, the deployer (who is also the
-/// custody tokens' minter, as the deploy step sets it) and a desk wallet, both anvil dev accounts.
+/// The deployed contracts on a test anvil as a test sees them: bindings, the deployer (owner, oracle and
+/// executor: the test's venue steps) and a desk wallet, both anvil dev accounts, and the key the service
+/// mints with, of an account of its own (<see cref="AnvilFixture.MinterAccount"/>).
 /// </summary>
 internal sealed class ChainStack : IDisposable
 {
-    /// <summary>anvil's first dev key (public knowledge): the deployer and minter of every test deployment.</summary>
-    public const string MinterKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    /// <summary>The service's minter key: no test sends from its account, so the service's signer has its nonces to itself.</summary>
+    public const string MinterKey = AnvilFixture.MinterKey;
 
     /// <summary>anvil's second dev account: a desk's wallet.</summary>
     public static readonly Address DeskWallet = Address.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
@@ -30,6 +31,7 @@ internal sealed class ChainStack : IDisposable
         Contracts = new ChainContracts(deployment, new ContractArtifacts(RepositoryPaths.Combine("contracts", "out")), Eth);
         Deployer = new RemoteSigner(Eth, Address.Parse(AnvilFixture.DevAccount0));
         Desk = new RemoteSigner(Eth, DeskWallet);
+        RogueMinter = new RemoteSigner(Eth, Address.Parse(AnvilFixture.MinterAccount));
     }
 
     public DeployedAnvilFixture Fixture { get; }
@@ -43,6 +45,12 @@ internal sealed class ChainStack : IDisposable
     public RemoteSigner Deployer { get; }
 
     public RemoteSigner Desk { get; }
+
+    /// <summary>
+    /// The minter's account sending behind the service's back (anvil holds its key too): only while the
+    /// mirror is idle, or the two would race for its nonces.
+    /// </summary>
+    public RemoteSigner RogueMinter { get; }
 
     public static async Task<ChainStack> CreateAsync(DeployedAnvilFixture fixture) =>
         new(fixture, await ChainDeployment.LoadAsync(fixture.DeploymentFile, CancellationToken.None));

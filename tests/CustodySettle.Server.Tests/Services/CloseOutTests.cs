@@ -1,5 +1,6 @@
 using System.Numerics;
 using CustodySettle.Api.V1;
+using CustodySettle.Chain.Primitives;
 using CustodySettle.Chain.Rpc;
 using CustodySettle.Testing;
 using Dapper;
@@ -18,18 +19,14 @@ public sealed class CloseOutTests(DeployedAnvilFixture fixture)
     [Fact]
     public async Task DefaultedCall_PositionClosedOutAgainstTheVenueAccountOnce_AndNotedOnTheStream()
     {
-        BigInteger venue;
-        using (var probe = await ChainStack.CreateAsync(fixture))
-        {
-            // MarginTrading creates alpha's subaccount, then the venue's.
-            venue = await probe.Contracts.SubAccounts.LastAccountIdAsync(BlockTag.Latest, CancellationToken.None) + 2;
-        }
-
+        var venue = await NextVenueAccountAsync();
         await using var scenario = await CustodyScenario.StartAsync(fixture, marginPoll: TimeSpan.FromMilliseconds(50), configure: s => s with { CloseOutAccount = venue });
+        // What an operator does before configuring a close-out account: the service's key may trade.
+        await scenario.MinedAsync(scenario.Chain.Contracts.Executor.SetExecutorAsync(scenario.Chain.Deployer, ServiceKey, true, CancellationToken.None));
         var alpha = await MarginTrading.OpenLongAsync(scenario, collateral: 2_000_000_000, deliveryDeadline: TimeSpan.FromSeconds(1), curePeriod: TimeSpan.FromSeconds(1));
         Assert.Equal(venue, await scenario.Chain.Contracts.SubAccounts.LastAccountIdAsync(BlockTag.Latest, CancellationToken.None));
 
-        var noted = await WaitForNoteAsync(scenario, alpha);
+        var noted = await WaitForNoteAsync(scenario, alpha, "closed out");
         await Task.Delay(500); // further passes change nothing
 
         var c = scenario.Chain.Contracts;
@@ -50,14 +47,24 @@ public sealed class CloseOutTests(DeployedAnvilFixture fixture)
         Assert.Single(after.History, h => h.Reason.StartsWith("closed out on default", StringComparison.Ordinal));
     }
 
-    private static async Task<MarginCall> WaitForNoteAsync(CustodyScenario scenario, string key)
+    /// <summary>The service's chain key: the minter's, which the test deployment makes no executor.</summary>
+    private static Address ServiceKey => Address.Parse(AnvilFixture.MinterAccount);
+
+    /// <summary>The id the venue's account will get: MarginTrading creates alpha's subaccount, then the venue's.</summary>
+    private async Task<BigInteger> NextVenueAccountAsync()
+    {
+        using var probe = await ChainStack.CreateAsync(fixture);
+        return await probe.Contracts.SubAccounts.LastAccountIdAsync(BlockTag.Latest, CancellationToken.None) + 2;
+    }
+
+    private static async Task<MarginCall> WaitForNoteAsync(CustodyScenario scenario, string key, string prefix)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
         while (true)
         {
             var calls = await scenario.Api.CallAsync<ListMarginCallsRequest, ListMarginCallsResponse>(
                 ApiHarness.MarginService, "ListMarginCalls", new ListMarginCallsRequest(), key);
-            if (calls.Calls.FirstOrDefault(c => c.Kind == MarginCallKind.Delivery && c.History.Any(h => h.Reason.StartsWith("closed out", StringComparison.Ordinal))) is { } call)
+            if (calls.Calls.FirstOrDefault(c => c.Kind == MarginCallKind.Delivery && c.History.Any(h => h.Reason.StartsWith(prefix, StringComparison.Ordinal))) is { } call)
             {
                 return call;
             }
@@ -66,7 +73,7 @@ public sealed class CloseOutTests(DeployedAnvilFixture fixture)
             {
                 await using var connection = await scenario.Api.Database.DataSource.OpenConnectionAsync();
                 var rows = await connection.QueryAsync<string>("SELECT status || ' ' || coalesce(transaction_hash, '-') || ' ' || detail FROM margin_closeouts");
-                Assert.Fail($"no close-out noted after 30 s; calls: {string.Join("; ", calls.Calls.Select(c => $"{c.Kind} {c.State}"))}; close-outs: {string.Join("; ", rows)}");
+                Assert.Fail($"no note '{prefix}' after 30 s; calls: {string.Join("; ", calls.Calls.Select(c => $"{c.Kind} {c.State}"))}; close-outs: {string.Join("; ", rows)}");
             }
 
             await Task.Delay(100);

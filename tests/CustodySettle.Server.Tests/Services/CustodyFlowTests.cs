@@ -52,7 +52,7 @@ public sealed class CustodyFlowTests(DeployedAnvilFixture fixture) : IClassFixtu
         await _scenario.WaitForSupplyAsync(1_000_000);
         await _scenario.WaitForMirrorIdleAsync();
         var token = Chain.Contracts.CustodyToken(await Chain.TokenAsync("vault", "USDC"));
-        await _scenario.MinedAsync(token.GuardMintAsync(Chain.Deployer, ChainStack.DeskWallet, 5, 1_000_000, CancellationToken.None));
+        await _scenario.MinedAsync(token.GuardMintAsync(Chain.RogueMinter, ChainStack.DeskWallet, 5, 1_000_000, CancellationToken.None));
 
         var report = await _scenario.RunAsync();
 

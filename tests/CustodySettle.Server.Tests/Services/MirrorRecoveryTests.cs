@@ -55,7 +55,7 @@ public sealed class MirrorRecoveryTests(DeployedAnvilFixture fixture) : IClassFi
     {
         await _scenario.ReportAndSettleAsync("s-1", DateTimeOffset.UtcNow.AddMinutes(-1), 1_000_000);
         var token = Chain.Contracts.CustodyToken(await Chain.TokenAsync("vault", "USDC"));
-        await _scenario.MinedAsync(token.GuardMintAsync(Chain.Deployer, ChainStack.DeskWallet, 500, 1_000_000, CancellationToken.None));
+        await _scenario.MinedAsync(token.GuardMintAsync(Chain.RogueMinter, ChainStack.DeskWallet, 500, 1_000_000, CancellationToken.None));
 
         await _scenario.WaitForSupplyAsync(1_000_000);
         await _scenario.WaitForMirrorIdleAsync();

@@ -17,7 +17,7 @@ public sealed partial class ContractEventDecoderTests
 
         Single(ContractKind.CustodyTokenFactory, new CustodyTokenCreated(token, Alice, key, "bitgo", "BTC", 8));
         Single(ContractKind.CustodyToken, new RoleGranted(CustodyTokenContract.DefaultAdminRole, factory, factory));
-        Single(ContractKind.CustodyToken, new RoleGranted(CustodyTokenContract.MinterRole, deployer, factory));
+        Single(ContractKind.CustodyToken, new RoleGranted(CustodyTokenContract.MinterRole, ChainHarness.MinterAddress, factory));
         Single(ContractKind.CustodyToken, new RoleGranted(CustodyTokenContract.DefaultAdminRole, deployer, factory));
         Single(ContractKind.CustodyToken, new RoleRevoked(CustodyTokenContract.DefaultAdminRole, factory, factory));
         Single(ContractKind.CustodyToken, new AllowedDestinationSet(C.Collateral.Address, true));
@@ -28,11 +28,11 @@ public sealed partial class ContractEventDecoderTests
     [Fact]
     public void DecodeAll_GuardMintAndGuardBurn_MintedBurnedAndErc20Transfers()
     {
-        var deployer = ChainHarness.DeployerAddress;
+        var minter = ChainHarness.MinterAddress;
 
-        Single(ContractKind.CustodyToken, new Minted(deployer, Alice, MarginScenario.CollateralUnits));
+        Single(ContractKind.CustodyToken, new Minted(minter, Alice, MarginScenario.CollateralUnits));
         Single(ContractKind.CustodyToken, new TokenTransfer(Address.Zero, Alice, MarginScenario.CollateralUnits));
-        Single(ContractKind.CustodyToken, new Burned(deployer, Alice, EventScenario.BurnedTokenUnits));
+        Single(ContractKind.CustodyToken, new Burned(minter, Alice, EventScenario.BurnedTokenUnits));
         Single(ContractKind.CustodyToken, new TokenTransfer(Alice, Address.Zero, EventScenario.BurnedTokenUnits));
     }
 

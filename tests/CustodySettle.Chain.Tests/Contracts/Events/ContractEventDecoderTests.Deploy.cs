@@ -36,7 +36,7 @@ public sealed partial class ContractEventDecoderTests
         Single(ContractKind.SubAccounts, new TrustedCallerSet(C.Executor.Address, true));
         Single(ContractKind.TradeExecutor, new ExecutorSet(deployer, true));
         Single(ContractKind.CustodyCollateralAsset, new TokenListerSet(C.Factory.Address, true));
-        Single(ContractKind.CustodyTokenFactory, new MinterSet(deployer));
+        Single(ContractKind.CustodyTokenFactory, new MinterSet(ChainHarness.MinterAddress));
         Single(ContractKind.CustodyTokenFactory, new CollateralAssetSet(C.Collateral.Address));
         Single(ContractKind.CustodyTokenFactory, new AssetRegistered("BTC", 8));
         Single(ContractKind.CustodyTokenFactory, new AssetRegistered("ETH", 18));

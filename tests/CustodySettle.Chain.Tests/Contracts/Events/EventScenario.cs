@@ -55,7 +55,7 @@ public sealed class EventScenario : IAsyncLifetime
 
         var token = c.CustodyToken(s.Token);
         await h.MinedAsync(c.Collateral.WithdrawAsync(h.Alice, s.AccountA, s.Token, WithdrawnTokenUnits, ChainHarness.AliceAddress, default), c.Collateral.Abi);
-        await h.MinedAsync(token.GuardBurnAsync(h.Deployer, ChainHarness.AliceAddress, BurnedTokenUnits, MarginScenario.CollateralUnits, default), token.Abi);
+        await h.MinedAsync(token.GuardBurnAsync(h.Minter, ChainHarness.AliceAddress, BurnedTokenUnits, MarginScenario.CollateralUnits, default), token.Abi);
         await h.MinedAsync(c.Cash.WithdrawAsync(h.Alice, s.AccountA, WithdrawnUsdc, ChainHarness.AliceAddress, default), c.Cash.Abi);
         await h.MinedAsync(token.SetAllowedDestinationAsync(h.Deployer, ChainHarness.BobAddress, true, default), token.Abi);
         await h.MinedAsync(c.Collateral.SetAllowedTokenAsync(h.Deployer, s.Token, true, default), c.Collateral.Abi);
