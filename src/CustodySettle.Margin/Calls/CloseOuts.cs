@@ -20,7 +20,8 @@ namespace CustodySettle.Margin.Calls;
 /// one is traded only while no transaction of the service's key is pending (a trade sent just before a
 /// restart may be among them) and only for the size the chain still shows at the pass's block, so a
 /// position is never closed twice; a sent one is finished by its receipt. Each close-out, or its
-/// failure, is noted on the call's history, so the desk sees it on WatchMarginCalls.
+/// failure (a reverted trade, or one the pre-flight refused), is noted on the call's history once, so
+/// the desk sees it on WatchMarginCalls.
 /// </summary>
 public sealed partial class CloseOuts(
     NpgsqlDataSource dataSource, PostgresMarginCallStore calls, ChainContracts contracts, EthClient eth, IChainSigner signer, CloseOutOptions options,
@@ -73,11 +74,37 @@ public sealed partial class CloseOuts(
                 continue; // a transaction of ours is in flight: the next pass decides on the position as the chain then shows it
             }
 
-            var sent = await contracts.Executor.TradeAsync(signer, subaccount, venue, contracts.Deployment[row.Perp], position.Size, position.MarkPrice, ct);
+            SentTransaction sent;
+            try
+            {
+                sent = await contracts.Executor.TradeAsync(signer, subaccount, venue, contracts.Deployment[row.Perp], position.Size, position.MarkPrice, ct);
+            }
+            catch (ContractRevertException refused)
+            {
+                // The pre-flight reverted, so nothing was sent: as the chain stands the trade cannot go
+                // through (most often the service's key is no TradeExecutor executor). Trying again each
+                // pass would change only the log; the desk and an operator learn it from the call instead.
+                var reason = $"close-out on default failed: the trade of the {What(subaccount, row.Perp)} was refused before sending ({refused.Revert?.Message}); an operator must close it";
+                await NoteOnceAsync(call.CallId, reason, now, ct);
+                await MarkAsync(connection, call.CallId, subaccount, row.Perp, "failed", null, reason, now, ct);
+                Refused(logger, call.CallId, subaccount, row.Perp, signer.Address.ToString(), refused.Revert?.Message);
+                continue;
+            }
+
             await MarkAsync(connection, call.CallId, subaccount, row.Perp, "sent", sent.Hash.ToString(), $"size {position.Size} at mark {position.MarkPrice}", now, ct);
             Sent(logger, call.CallId, subaccount, row.Perp, position.Size, sent.Hash.ToString());
         }
     }
+
+    /// <summary>
+    /// Notes <paramref name="reason"/> on the call unless it is there already. The note goes before the
+    /// close-out's row is marked: a crash between the two leaves the row open, the next pass reaches the
+    /// same reason (it names the transaction, or the same refusal) and only marks it.
+    /// </summary>
+    private Task<MarginCall> NoteOnceAsync(Guid callId, string reason, DateTimeOffset now, CancellationToken ct) =>
+        calls.TransitionAsync(callId, c => c.History.Any(h => h.Reason == reason) ? c : c.Note(Engine, now, reason), ct);
+
+    private static string What(BigInteger subaccount, string perp) => string.Create(CultureInfo.InvariantCulture, $"{perp} position of subaccount {subaccount}");
 
     private async Task FinishAsync(
         NpgsqlConnection connection, MarginCall call, BigInteger subaccount, string perp, Hash32 hash, BigInteger venue, DateTimeOffset now, CancellationToken ct)
@@ -87,12 +114,12 @@ public sealed partial class CloseOuts(
             return;
         }
 
-        var what = string.Create(CultureInfo.InvariantCulture, $"{perp} position of subaccount {subaccount}");
+        var what = What(subaccount, perp);
         var reason = receipt.Succeeded
             ? $"closed out on default: the {what} traded to the venue's account {venue} at the mark (transaction {hash}, block {receipt.BlockNumber})"
             : $"close-out on default failed: the trade of the {what} reverted (transaction {hash}); an operator must close it";
+        await NoteOnceAsync(call.CallId, reason, now, ct);
         await MarkAsync(connection, call.CallId, subaccount, perp, receipt.Succeeded ? "done" : "failed", null, reason, now, ct);
-        await calls.TransitionAsync(call.CallId, c => c.Note(Engine, now, reason), ct);
         if (receipt.Succeeded)
         {
             ClosedOut(logger, call.CallId, subaccount, perp, hash.ToString());
@@ -117,6 +144,10 @@ public sealed partial class CloseOuts(
 
     [LoggerMessage(EventId = 1221, Level = LogLevel.Warning, Message = "Close-out of call {CallId}: {Perp} position of subaccount {Subaccount} closed in {Transaction}")]
     private static partial void ClosedOut(ILogger logger, Guid callId, BigInteger subaccount, string perp, string transaction);
+
+    [LoggerMessage(EventId = 1223, Level = LogLevel.Error,
+        Message = "Close-out of call {CallId}: the trade of {Perp} of subaccount {Subaccount} from {Signer} was refused before sending ({Revert}); an operator must close it")]
+    private static partial void Refused(ILogger logger, Guid callId, BigInteger subaccount, string perp, string signer, string? revert);
 
     [LoggerMessage(EventId = 1222, Level = LogLevel.Error, Message = "Close-out of call {CallId}: the trade of {Perp} of subaccount {Subaccount} reverted in {Transaction}; an operator must close it")]
     private static partial void Failed(ILogger logger, Guid callId, BigInteger subaccount, string perp, string transaction);

@@ -11,7 +11,8 @@ namespace CustodySettle.Server.Tests.Services;
 /// The close-out on default, configured (CS_CLOSEOUT_ACCOUNT = the venue's account): alpha's 1 BTC long
 /// at 60,000 with 2,000 USDC against a 3,960 requirement, 1 s to deliver and 1 s to cure. The call
 /// defaults; the service trades the long to the venue's account at the mark, once, and notes it on the
-/// call's history, which WatchMarginCalls streams.
+/// call's history, which WatchMarginCalls streams. Without the executor role for the service's key
+/// the refusal is noted instead, once.
 /// </summary>
 [Collection(MarginChainGroup.Name)]
 public sealed class CloseOutTests(DeployedAnvilFixture fixture)
@@ -45,6 +46,30 @@ public sealed class CloseOutTests(DeployedAnvilFixture fixture)
             [MarginCallState.Issued, MarginCallState.Defaulted, MarginCallState.Defaulted, MarginCallState.Met],
             after.History.Select(h => h.State));
         Assert.Single(after.History, h => h.Reason.StartsWith("closed out on default", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DefaultedCall_ServicesKeyNoExecutor_TheRefusalIsNotedOnce_AndThePositionStays()
+    {
+        var venue = await NextVenueAccountAsync();
+        await using var scenario = await CustodyScenario.StartAsync(fixture, marginPoll: TimeSpan.FromMilliseconds(50), configure: s => s with { CloseOutAccount = venue });
+        var alpha = await MarginTrading.OpenLongAsync(scenario, collateral: 2_000_000_000, deliveryDeadline: TimeSpan.FromSeconds(1), curePeriod: TimeSpan.FromSeconds(1));
+
+        var noted = await WaitForNoteAsync(scenario, alpha, "close-out on default failed");
+        await Task.Delay(500); // further passes neither send nor note again
+
+        var note = Assert.Single(noted.History, h => h.Reason.StartsWith("close-out", StringComparison.Ordinal));
+        Assert.Equal(MarginCallState.Defaulted, note.State);
+        Assert.Contains($"BTC position of subaccount {venue - 1} was refused before sending (TE_OnlyExecutor(", note.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("an operator must close it", note.Reason, StringComparison.Ordinal);
+        var c = scenario.Chain.Contracts;
+        Assert.Equal(MarginTrading.E18, await c.SubAccounts.GetBalanceAsync(venue - 1, c.PerpBtc.Address, BigInteger.Zero, BlockTag.Latest, CancellationToken.None));
+        await using var connection = await scenario.Api.Database.DataSource.OpenConnectionAsync();
+        Assert.Equal(["failed -"], await connection.QueryAsync<string>("SELECT status || ' ' || coalesce(transaction_hash, '-') FROM margin_closeouts"));
+        var after = (await scenario.Api.CallAsync<ListMarginCallsRequest, ListMarginCallsResponse>(
+            ApiHarness.MarginService, "ListMarginCalls", new ListMarginCallsRequest(), alpha)).Calls.Single(x => x.Kind == MarginCallKind.Delivery);
+        Assert.Equal(MarginCallState.Defaulted, after.State);
+        Assert.Single(after.History, h => h.Reason.StartsWith("close-out", StringComparison.Ordinal));
     }
 
     /// <summary>The service's chain key: the minter's, which the test deployment makes no executor.</summary>
