@@ -108,7 +108,14 @@ internal sealed class CustodyScenario : IAsyncDisposable
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
         while (await Chain.Eth.GetTransactionReceiptAsync(sent.Hash, CancellationToken.None) is null)
         {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"{sent.Hash} was not mined in 30 s");
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                // What tells a dropped or replaced transaction from one queued behind a gap.
+                var known = await Chain.Eth.GetTransactionByHashAsync(sent.Hash, CancellationToken.None) is not null;
+                var pool = await _fixture.Anvil.RpcAsync("txpool_status");
+                Assert.Fail($"{sent.Hash} (nonce {sent.Nonce} of {sent.From}) was not mined in 30 s; the node {(known ? "knows it" : "does not know it")}; txpool {pool}");
+            }
+
             await Task.Delay(50);
         }
     }
